@@ -1,0 +1,34 @@
+"""A snapshot of the break cycle for the UI, the CLI ``status`` command and the tray."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+Mode = Literal["running", "prompt_open", "paused", "paused_indefinitely", "no_prompt_due"]
+
+
+@dataclass(frozen=True)
+class Status:
+    now: datetime
+    mode: Mode
+    next_prompt_at: datetime | None
+    """When the next prompt is due (aware UTC), None when paused indefinitely or none fits."""
+    paused_until: datetime | None
+    sitting_since: datetime | None
+    interval_minutes: int
+    can_snooze: bool
+    """False once the user snoozed ``snooze_limit`` times in a row."""
+
+    @property
+    def seconds_to_next(self) -> float | None:
+        if self.next_prompt_at is None:
+            return None
+        return max(0.0, (self.next_prompt_at - self.now).total_seconds())
+
+    @property
+    def minutes_sitting(self) -> int:
+        if self.sitting_since is None:
+            return 0
+        return max(0, int((self.now - self.sitting_since).total_seconds() // 60))

@@ -1,0 +1,1 @@
+"""Adapters around the core: files, OS services, Qt-side scheduling."""

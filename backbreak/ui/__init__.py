@@ -1,0 +1,1 @@
+"""Qt widgets: draw state snapshots, report user intents."""
