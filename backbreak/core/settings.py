@@ -45,6 +45,10 @@ class Settings:
     sound: bool = True
     voice: bool = False
     start_at_login: bool = False
+    hidden_entries: frozenset[str] = frozenset()
+    """Catalog ids the user marked "never show"."""
+    favourite_entries: frozenset[str] = frozenset()
+    """Catalog ids the user marked as favourites (picked more often)."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -82,6 +86,7 @@ BOOL_KEYS = (
     "start_at_login",
 )
 TIME_KEYS = ("work_start", "work_end")
+ID_SET_KEYS = ("hidden_entries", "favourite_entries")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -177,6 +182,11 @@ def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Pr
             _check_days(builder, raw)
         elif key == "enabled_kinds":
             _check_kinds(builder, raw)
+        elif key in ID_SET_KEYS:
+            if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+                builder.values[key] = frozenset(raw)
+            else:
+                builder.bad(key, "expected a list of catalog entry ids")
     settings = Settings(**builder.values)
     if settings.work_start == settings.work_end:
         builder.bad("work_end", "the working day cannot start and end at the same time")
@@ -191,6 +201,8 @@ def _to_toml_value(key: str, value: object) -> object:
         return [WEEKDAYS[index] for index in sorted(value)]
     if key == "enabled_kinds" and isinstance(value, frozenset):
         return [kind for kind in EXERCISE_KINDS if kind in value]
+    if key in ID_SET_KEYS and isinstance(value, frozenset):
+        return sorted(value)
     return value
 
 
