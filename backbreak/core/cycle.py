@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
+from typing import assert_never
 
 from backbreak.core.settings import Settings
-from backbreak.core.status import Status
+from backbreak.core.status import Mode, Status
+from backbreak.core.workhours import working_periods
 
 
 @dataclass(frozen=True)
@@ -98,33 +100,192 @@ class ClockJumped:
 
 
 Event = (
-    Started
-    | PromptShown
-    | Completed
-    | Snoozed
-    | Skipped
-    | Paused
-    | Resumed
-    | Away
-    | ClockJumped
+    Started | PromptShown | Completed | Snoozed | Skipped | Paused | Resumed | Away | ClockJumped
 )
 
 
+def _earliest(a: datetime | None, b: datetime) -> datetime | None:
+    return None if a is None else min(a, b)
+
+
 def settle(state: CycleState, settings: Settings, now: datetime) -> CycleState:
-    """Bring ``state`` up to ``now``: end an expired pause, pull future instants back."""
-    raise NotImplementedError
+    """Bring ``state`` up to ``now``: end an expired pause, pull future instants back.
+
+    - A plain pause that has ended restarts the sitting clock at its end.
+    - A meeting pause that has ended keeps the sitting stretch (sitting through a meeting
+      is still sitting) and records the end as ``snoozed_until``: a snooze that is already
+      due is exactly "prompt right when the meeting ends", with no new state field.
+    - Instants that measure the past (sitting, open prompt, last seen) cannot lie after
+      ``now``; if they do, the clock moved back unannounced and they are clamped to ``now``.
+      A snooze cannot reach further than one snooze length from ``now`` for the same reason.
+    """
+    pause = state.pause
+    if pause is not None and pause.until is not None and pause.until <= now:
+        if pause.meeting:
+            state = replace(state, pause=None, snoozed_until=pause.until)
+        else:
+            state = replace(state, pause=None, sitting_since=pause.until)
+    snooze_horizon = now + timedelta(minutes=settings.snooze_minutes)
+    return replace(
+        state,
+        sitting_since=_earliest(state.sitting_since, now),
+        prompt_open_since=_earliest(state.prompt_open_since, now),
+        last_seen=_earliest(state.last_seen, now),
+        snoozed_until=_earliest(state.snoozed_until, snooze_horizon),
+    )
+
+
+def _shift(value: datetime | None, delta: timedelta) -> datetime | None:
+    return None if value is None else value + delta
+
+
+def _apply_settled(
+    state: CycleState, event: Event, settings: Settings, now: datetime
+) -> CycleState:
+    match event:
+        case Started():
+            away = timedelta(minutes=settings.away_minutes)
+            fresh = (
+                state.last_seen is None
+                or state.sitting_since is None
+                or now - state.last_seen >= away
+            )
+            if fresh:
+                # The app was off or the machine asleep long enough to count as a break.
+                return replace(
+                    state,
+                    sitting_since=now,
+                    snoozed_until=None,
+                    snoozes_in_row=0,
+                    prompt_open_since=None,
+                )
+            # A quick restart: same sitting stretch, but no window survives a restart.
+            return replace(state, prompt_open_since=None)
+        case PromptShown():
+            return replace(
+                state, prompt_open_since=state.prompt_open_since or now, snoozed_until=None
+            )
+        case Completed() | Skipped():
+            # Skipping still starts a new interval: the user saw the prompt and chose.
+            return replace(
+                state,
+                sitting_since=now,
+                snoozed_until=None,
+                snoozes_in_row=0,
+                prompt_open_since=None,
+            )
+        case Snoozed(minutes=minutes):
+            return replace(
+                state,
+                snoozed_until=now + timedelta(minutes=minutes),
+                snoozes_in_row=state.snoozes_in_row + 1,
+                prompt_open_since=None,
+            )
+        case Paused(until=until, meeting=meeting):
+            return replace(
+                state,
+                pause=Pause(until, meeting),
+                snoozed_until=None,
+                snoozes_in_row=0,
+                prompt_open_since=None,
+            )
+        case Resumed():
+            return replace(
+                state,
+                pause=None,
+                sitting_since=now,
+                snoozed_until=None,
+                snoozes_in_row=0,
+                prompt_open_since=None,
+            )
+        case Away(start=start, end=end):
+            if end - start < timedelta(minutes=settings.away_minutes):
+                return state
+            # A long enough absence is a break. An open prompt stays open (issue 5): the
+            # window was not answered, and being away is not the same as skipping it.
+            sitting = end if state.sitting_since is None else max(state.sitting_since, end)
+            return replace(state, sitting_since=sitting, snoozed_until=None, snoozes_in_row=0)
+        case ClockJumped():
+            # Already shifted before settling; see apply().
+            return state
+    assert_never(event)
 
 
 def apply(state: CycleState, event: Event, settings: Settings, now: datetime) -> CycleState:
-    """The state after ``event`` happened at ``now``."""
-    raise NotImplementedError
+    """The state after ``event`` happened at ``now``.
+
+    The state is settled first, except that a clock jump shifts the stored instants before
+    settling: settling first would clamp instants the jump has just put in the "future"
+    and lose the sitting time they measure. ``pause.until`` is not shifted: it is a
+    wall-clock promise made to the user ("until 14:00").
+    """
+    if isinstance(event, ClockJumped):
+        state = replace(
+            state,
+            sitting_since=_shift(state.sitting_since, event.delta),
+            snoozed_until=_shift(state.snoozed_until, event.delta),
+            prompt_open_since=_shift(state.prompt_open_since, event.delta),
+            last_seen=_shift(state.last_seen, event.delta),
+        )
+    state = settle(state, settings, now)
+    return replace(_apply_settled(state, event, settings, now), last_seen=now)
+
+
+def _fit_to_working_time(
+    candidate: datetime,
+    stretch_start: datetime,
+    settings: Settings,
+    zone: tzinfo,
+) -> datetime | None:
+    """Move ``candidate`` into working time.
+
+    Inside a period the candidate stands, unless the sitting stretch began before that
+    period: time sat before work (yesterday evening, or before 09:00) does not count, so
+    the first prompt of the period comes one interval after it starts. A period too short
+    to hold that prompt is skipped.
+    """
+    if not settings.working_hours_enabled:
+        return candidate
+    interval = timedelta(minutes=settings.interval_minutes)
+    for period in working_periods(candidate, settings, zone):
+        earliest = period.start + interval if stretch_start < period.start else period.start
+        due = max(candidate, earliest)
+        if due < period.end:
+            return due
+    return None
 
 
 def next_prompt_at(
     state: CycleState, settings: Settings, now: datetime, zone: tzinfo
 ) -> datetime | None:
-    """When the next prompt is due: never before ``now``, never outside working time."""
-    raise NotImplementedError
+    """When the next prompt is due: never before ``now``, never outside working time.
+
+    None when paused indefinitely, or when no working period within ``SEARCH_DAYS`` of the
+    due time can hold a prompt.
+    """
+    state = settle(state, settings, now)
+    interval = timedelta(minutes=settings.interval_minutes)
+    stretch_start = now if state.sitting_since is None else state.sitting_since
+    pause = state.pause
+    if pause is not None:
+        if pause.until is None:
+            return None
+        if pause.meeting:
+            candidate = pause.until
+        else:
+            # A plain pause restarts the sitting clock when it ends.
+            stretch_start = pause.until
+            candidate = pause.until + interval
+    elif state.prompt_open_since is not None:
+        # The open window is nudged again; a second window is never stacked on it.
+        candidate = state.prompt_open_since + interval
+    elif state.snoozed_until is not None:
+        candidate = state.snoozed_until
+    else:
+        candidate = stretch_start + interval
+    # A prompt that fell due while the machine slept fires once, now, not in the past.
+    candidate = max(candidate, now)
+    return _fit_to_working_time(candidate, stretch_start, settings, zone)
 
 
 def can_snooze(state: CycleState, settings: Settings) -> bool:
@@ -132,7 +293,48 @@ def can_snooze(state: CycleState, settings: Settings) -> bool:
 
 
 def status(state: CycleState, settings: Settings, now: datetime, zone: tzinfo) -> Status:
-    raise NotImplementedError
+    """A snapshot for the tray, the prompt window and ``backbreak status``."""
+    state = settle(state, settings, now)
+    upcoming = next_prompt_at(state, settings, now, zone)
+    mode: Mode
+    if state.pause is not None and state.pause.until is None:
+        mode = "paused_indefinitely"
+    elif state.pause is not None:
+        mode = "paused"
+    elif state.prompt_open_since is not None:
+        mode = "prompt_open"
+    elif upcoming is None:
+        mode = "no_prompt_due"
+    else:
+        mode = "running"
+    return Status(
+        now=now,
+        mode=mode,
+        next_prompt_at=upcoming,
+        paused_until=None if state.pause is None else state.pause.until,
+        sitting_since=state.sitting_since,
+        interval_minutes=settings.interval_minutes,
+        can_snooze=can_snooze(state, settings),
+    )
 
 
-__all__ = ["CycleState", "Event", "Pause", "apply", "next_prompt_at", "replace", "settle", "status"]
+__all__ = [
+    "Away",
+    "ClockJumped",
+    "Completed",
+    "CycleState",
+    "Event",
+    "Pause",
+    "Paused",
+    "PromptShown",
+    "Resumed",
+    "Skipped",
+    "Snoozed",
+    "Started",
+    "apply",
+    "can_snooze",
+    "next_prompt_at",
+    "replace",
+    "settle",
+    "status",
+]
