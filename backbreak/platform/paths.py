@@ -1,0 +1,150 @@
+"""Where backbreak keeps its files: one frozen value resolved once at start.
+
+Normally the per-user folders from platformdirs; with ``--data-dir DIR`` (or the
+``BACKBREAK_DATA_DIR`` environment variable) everything lives under that one folder, so
+tests and end-to-end runs never touch the real home.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import tempfile
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "backbreak"
+DATA_DIR_ENV = "BACKBREAK_DATA_DIR"
+
+# sockaddr_un.sun_path holds 108 bytes on Linux and 104 on macOS/BSD, including the final
+# NUL; QLocalServer fails to listen on a longer path. Stay safely under both.
+_MAX_SOCKET_PATH_BYTES = 100
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The four base folders; every file path is derived from them."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+    runtime_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.toml"
+
+    @property
+    def user_catalog_dir(self) -> Path:
+        return self.config_dir / "catalog"
+
+    @property
+    def history_db(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "backbreak.log"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.runtime_dir / "backbreak.lock"
+
+    @property
+    def socket_name(self) -> str:
+        """The QLocalServer name for this user and this set of folders."""
+        return socket_name_for(self.runtime_dir)
+
+
+def socket_name_for(runtime_dir: Path, platform: str = sys.platform) -> str:
+    """A QLocalServer name that differs per user and per runtime folder.
+
+    On Unix a full path is used as is by Qt, so the socket sits in our private runtime
+    folder. When that path is too long for a Unix socket address (deep temp folders in
+    tests), or on Windows where the name is a global named pipe, use a short name made
+    from a hash of the runtime folder: still distinct per user and per data folder.
+    """
+    digest = hashlib.sha256(str(runtime_dir).encode("utf-8")).hexdigest()[:16]
+    short_name = f"{APP_NAME}-{digest}"
+    if platform == "win32":
+        return short_name
+    full = str(runtime_dir / "backbreak.sock")
+    if len(os.fsencode(full)) <= _MAX_SOCKET_PATH_BYTES:
+        return full
+    return short_name
+
+
+def resolve_paths(data_dir: Path | None = None, environ: Mapping[str, str] = os.environ) -> Paths:
+    """The folders to use: ``data_dir`` if given, else ``$BACKBREAK_DATA_DIR``, else the
+    platform's per-user folders. Creates nothing (see ``ensure_dirs``)."""
+    if data_dir is None:
+        from_env = environ.get(DATA_DIR_ENV, "").strip()
+        if from_env:
+            data_dir = Path(from_env)
+    if data_dir is not None:
+        # Absolute so the socket name and messages don't depend on the working folder.
+        root = data_dir.expanduser().absolute()
+        return Paths(
+            config_dir=root / "config",
+            data_dir=root / "data",
+            log_dir=root / "log",
+            runtime_dir=root / "run",
+        )
+    return Paths(
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        runtime_dir=_user_runtime_dir(),
+    )
+
+
+def _user_runtime_dir() -> Path:
+    # Without $XDG_RUNTIME_DIR (cron, ssh, some containers) newer platformdirs warns and
+    # falls back to a private folder in /tmp, or raises PermissionError when that folder
+    # is not safely ours; older releases may return an empty value. A warning must not
+    # reach the user as an error, and the app must still start, so note the reason in the
+    # log and, if platformdirs gives up, use a private folder under our cache folder (it
+    # is per-user and persistent, which is all the lock file and socket need).
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            found = platformdirs.user_runtime_dir(APP_NAME, appauthor=False)
+        for warning in caught:
+            log.info("runtime folder: %s", warning.message)
+        if found:
+            return Path(found)
+    except OSError as error:
+        log.warning("no usable runtime folder (%s); using one under the cache folder", error)
+    try:
+        cache = platformdirs.user_cache_dir(APP_NAME, appauthor=False)
+    except OSError:  # no home folder at all: the temp folder is the last place left
+        cache = os.path.join(tempfile.gettempdir(), f"{APP_NAME}-{_user_tag()}")
+    return Path(cache) / "run"
+
+
+def _user_tag() -> str:
+    getuid = getattr(os, "getuid", None)
+    return str(getuid()) if getuid is not None else os.environ.get("USERNAME", "user")
+
+
+def ensure_dirs(paths: Paths) -> None:
+    """Create the four folders; the runtime folder (lock + socket) is private to the user."""
+    for folder in (paths.config_dir, paths.data_dir, paths.log_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    paths.runtime_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        # mkdir's mode is filtered by the umask and ignored for an existing folder; the
+        # socket lives here, so make sure nobody else can reach it.
+        try:
+            if paths.runtime_dir.stat().st_mode & 0o777 != 0o700:
+                paths.runtime_dir.chmod(0o700)
+        except OSError as error:
+            log.warning("could not make %s private: %s", paths.runtime_dir, error)
