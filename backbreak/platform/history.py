@@ -11,13 +11,14 @@ in-memory database; either way the user gets a message and the app keeps running
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
 import sqlite3
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -216,14 +217,17 @@ class History:
         )
         return list(_events_from_rows(rows))
 
-    def iter_events(self, batch_size: int = 1000) -> Iterator[HistoryEvent]:
+    def iter_events(self, batch_size: int = 1000) -> Generator[HistoryEvent, None, None]:
         """Every event, oldest first, read in batches (for export)."""
         cursor = self._conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY at_utc, id")
         try:
             while batch := cursor.fetchmany(batch_size):
                 yield from _events_from_rows(batch)
         finally:
-            cursor.close()
+            # An export abandoned half-way may be collected after close(); the cursor
+            # then went with the connection.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     # ---- statistics (see backbreak.platform.stats) ----------------------------------
 

@@ -119,6 +119,16 @@ def test_iter_events_yields_everything_in_order_across_batches(history: History)
     assert list(history.iter_events(batch_size=3)) == recorded
 
 
+def test_abandoned_export_after_close_is_quiet(db_path: Path) -> None:
+    opened = History(db_path)
+    opened.record_many([event("prompted"), event("skipped")])
+    export = opened.iter_events(batch_size=1)
+    next(export)
+    opened.close()
+    export.close()  # runs the generator's cleanup against a closed connection: no error
+    assert list(export) == []
+
+
 def test_rows_of_unknown_kind_are_left_out(history: History, db_path: Path) -> None:
     history.record(event("prompted"))
     with raw_connection(db_path) as conn, conn:
