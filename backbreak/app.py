@@ -1,0 +1,78 @@
+"""The composition root: the only module that knows every part and wires them together."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from backbreak.platform.paths import Paths
+
+log = logging.getLogger("backbreak.app")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point (``backbreak``)."""
+    from backbreak.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+def status_json(status: object, zone: tzinfo) -> dict[str, object]:
+    """A status snapshot as JSON for ``backbreak status --json``."""
+    from backbreak.core.status import Status
+
+    assert isinstance(status, Status)
+
+    def stamp(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.astimezone(zone).isoformat(timespec="seconds")
+
+    return {
+        "mode": status.mode,
+        "next_prompt_at": stamp(status.next_prompt_at),
+        "seconds_to_next": None
+        if status.seconds_to_next is None
+        else round(status.seconds_to_next),
+        "paused_until": stamp(status.paused_until),
+        "sitting_since": stamp(status.sitting_since),
+        "minutes_sitting": status.minutes_sitting,
+        "interval_minutes": status.interval_minutes,
+        "can_snooze": status.can_snooze,
+    }
+
+
+def run_gui(paths: Paths, verbose: bool = False) -> int:
+    """Start the tray app, or hand over to the one already running."""
+    from backbreak.platform.logging_setup import setup_logging
+    from backbreak.platform.paths import ensure_dirs
+
+    ensure_dirs(paths)
+    setup_logging(paths.log_file, verbose)
+
+    from PySide6.QtWidgets import QApplication
+
+    from backbreak.tray_app import TrayApp
+    from backbreak.platform.instance import InstanceGuard, send_command
+
+    guard = InstanceGuard(paths.lock_file)
+    if not guard.acquire():
+        reply = send_command(paths.socket_name, "status", {})
+        text = reply.get("text") if reply else None
+        print("backbreak is already running" + (f": {text}" if text else "."))
+        return 0
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("backbreak")
+    app.setDesktopFileName("backbreak")
+    # The prompt and dialogs come and go; closing them must never end the tray app.
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        tray_app = TrayApp(app, paths)
+        tray_app.start()
+        code = app.exec()
+        tray_app.shutdown()
+    finally:
+        guard.release()
+    log.info("backbreak stopped (exit %d)", code)
+    return code

@@ -1,0 +1,324 @@
+"""The command line: parsing, and the commands that need no window.
+
+Commands that talk to the running app (``break-now``, ``pause``, ``status`` ...) go over the
+single-instance socket; the tray app itself starts in ``backbreak.gui``. Qt is imported
+only by the commands that need it, so ``backbreak stats`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from backbreak import __version__
+from backbreak.core.pause import PauseSpecError, parse_pause
+from backbreak.core.settings import full_mapping
+from backbreak.platform.paths import Paths, resolve_paths
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+REMOTE_COMMANDS = ("break-now", "pause", "resume", "status", "quit", "history")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a wrong argument in one line (no usage dump, no traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (try '{self.prog} --help')\n")
+
+
+def _positive_days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--days takes a whole number, not {text!r}") from None
+    if not 1 <= days <= 3660:
+        raise argparse.ArgumentTypeError("--days takes a number from 1 to 3660")
+    return days
+
+
+def _pause_spec(text: str) -> str:
+    try:
+        parse_pause(text)
+    except PauseSpecError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep settings, history, logs and the lock in DIR (also: BACKBREAK_DATA_DIR)",
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="log debug details",
+    )
+    parser = _Parser(
+        prog="backbreak",
+        parents=[common],
+        description=(
+            "A tray app that asks you to stand up every hour and do one stretch or posture "
+            "check. With no command it starts the tray app."
+        ),
+        epilog="Settings, history and logs live in your user folders; 'backbreak settings' "
+        "shows where.",
+    )
+    parser.add_argument("--version", action="version", version=f"backbreak {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("run", parents=[common], help="start the tray app (the default)")
+
+    stats = commands.add_parser("stats", parents=[common], help="show how your days went")
+    stats.add_argument("--days", type=_positive_days, default=7, help="days to cover (7)")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    catalog = commands.add_parser(
+        "catalog", parents=[common], help="list the exercises, or check a catalog file"
+    )
+    catalog.add_argument("--json", action="store_true", help="print JSON")
+    catalog.add_argument(
+        "--validate", type=Path, metavar="FILE", help="check a catalog TOML file and report"
+    )
+
+    settings = commands.add_parser(
+        "settings", parents=[common], help="show the effective settings and file locations"
+    )
+    settings.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("break-now", parents=[common], help="open a stand-up prompt now")
+    pause = commands.add_parser("pause", parents=[common], help="pause reminders")
+    pause.add_argument(
+        "spec",
+        type=_pause_spec,
+        metavar="LENGTH",
+        help="30m, 1h, 2h30m, until-tomorrow or indefinitely",
+    )
+    commands.add_parser("resume", parents=[common], help="resume reminders")
+    status = commands.add_parser(
+        "status", parents=[common], help="state, next prompt time and minutes sitting"
+    )
+    status.add_argument("--json", action="store_true", help="print JSON")
+    commands.add_parser("history", parents=[common], help="open the History window")
+    commands.add_parser("quit", parents=[common], help="quit the running app")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    command = args.command or "run"
+    try:
+        if command == "run":
+            from backbreak.app import run_gui
+
+            return run_gui(paths, verbose=getattr(args, "verbose", False))
+        if command == "stats":
+            return cmd_stats(paths, args.days, args.json, sys.stdout)
+        if command == "catalog":
+            if args.validate is not None:
+                return cmd_validate(args.validate, sys.stdout)
+            return cmd_catalog(paths, args.json, sys.stdout)
+        if command == "settings":
+            return cmd_settings(paths, args.json, sys.stdout)
+        return cmd_remote(paths, command, args, sys.stdout)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        # A folder we can't create or a file we can't read: say which, don't dump a trace.
+        print(f"backbreak: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+# ---- stats ---------------------------------------------------------------------------------
+
+
+def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
+    from backbreak.platform.history import open_history
+
+    history, message = open_history(paths.history_db)
+    if message:
+        print(f"backbreak: {message}", file=sys.stderr)
+    with history:
+        today = datetime.now().astimezone().date()
+        summary = history.summary(today - timedelta(days=days - 1), today, today)
+    data = summary.to_json_dict()
+    if as_json:
+        json.dump(data, out, indent=2, default=str)
+        out.write("\n")
+        return EXIT_OK
+    rate = data.get("completion_rate")
+    out.write(f"Last {days} day(s), {data['first_day']} to {data['last_day']}\n")
+    out.write(
+        f"  breaks done {data['completed']}, snoozed {data['snoozed']}, "
+        f"skipped {data['skipped']}, away {data['away']}\n"
+    )
+    out.write(
+        "  completion rate "
+        + ("–" if rate is None else f"{float(str(rate)) * 100:.0f}%")
+        + f", longest sitting {_minutes_text(int(str(data['longest_sitting_seconds'])))}\n"
+    )
+    out.write(
+        f"  streak {data['current_streak']} day(s) now, best {data['best_streak']} day(s)\n"
+    )
+    per_day = data.get("days")
+    if isinstance(per_day, list):
+        for day in per_day:
+            if isinstance(day, dict) and (day.get("prompted") or day.get("completed")):
+                out.write(
+                    f"  {day['day']}: {day['completed']} done of {day['prompted']} prompts\n"
+                )
+    return EXIT_OK
+
+
+def _minutes_text(seconds: int) -> str:
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60} min"
+
+
+# ---- catalog -------------------------------------------------------------------------------
+
+
+def cmd_catalog(paths: Paths, as_json: bool, out: TextIO) -> int:
+    from backbreak.platform.catalog_files import load_catalog
+
+    loaded = load_catalog(paths.user_catalog_dir)
+    for problem in loaded.problems:
+        print(f"backbreak: skipped catalog entry: {problem}", file=sys.stderr)
+    if as_json:
+        json.dump(
+            [
+                {
+                    "id": entry.id,
+                    "title": entry.title,
+                    "kind": entry.kind,
+                    "areas": list(entry.areas),
+                    "duration_seconds": entry.duration_seconds,
+                    "sides": entry.sides,
+                    "needs": list(entry.needs),
+                    "source": entry.source,
+                }
+                for entry in loaded.entries
+            ],
+            out,
+            indent=2,
+        )
+        out.write("\n")
+        return EXIT_OK
+    width = max((len(entry.id) for entry in loaded.entries), default=10)
+    for entry in loaded.entries:
+        needs = f"  needs {', '.join(entry.needs)}" if entry.needs else ""
+        sides = ", each side" if entry.sides == "each" else ""
+        out.write(
+            f"{entry.id:<{width}}  {entry.kind:<8}  {entry.duration_seconds:>3} s{sides}  "
+            f"{entry.title} [{', '.join(entry.areas)}]{needs}\n"
+        )
+    out.write(f"{len(loaded.entries)} entries\n")
+    return EXIT_OK
+
+
+def cmd_validate(file: Path, out: TextIO) -> int:
+    from backbreak.platform.catalog_files import validate_file
+
+    if not file.is_file():
+        print(f"backbreak: no such catalog file: {file}", file=sys.stderr)
+        return EXIT_FAILURE
+    problems = validate_file(file)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    if problems:
+        out.write(f"{len(problems)} problem(s) found\n")
+        return EXIT_FAILURE
+    out.write(f"{file}: OK\n")
+    return EXIT_OK
+
+
+# ---- settings ------------------------------------------------------------------------------
+
+
+def cmd_settings(paths: Paths, as_json: bool, out: TextIO) -> int:
+    from backbreak.platform.settings_store import load_settings
+
+    loaded = load_settings(paths.settings_file)
+    locations = {
+        "settings_file": str(paths.settings_file),
+        "user_catalog_dir": str(paths.user_catalog_dir),
+        "history_db": str(paths.history_db),
+        "log_file": str(paths.log_file),
+        "lock_file": str(paths.lock_file),
+    }
+    problems = [str(problem) for problem in loaded.problems]
+    if as_json:
+        json.dump(
+            {
+                "settings": full_mapping(loaded.settings),
+                "paths": locations,
+                "problems": problems,
+                "backup": str(loaded.backup) if loaded.backup else None,
+            },
+            out,
+            indent=2,
+        )
+        out.write("\n")
+        return EXIT_OK
+    for key, value in full_mapping(loaded.settings).items():
+        out.write(f"{key} = {json.dumps(value)}\n")
+    out.write("\nFiles:\n")
+    for key, value in locations.items():
+        out.write(f"  {key}: {value}\n")
+    if problems:
+        out.write("\nProblems in settings.toml (defaults used for these):\n")
+        for problem in problems:
+            out.write(f"  {problem}\n")
+    if loaded.backup:
+        out.write(f"The file as it was is kept at {loaded.backup}\n")
+    return EXIT_OK
+
+
+# ---- commands for the running app ----------------------------------------------------------
+
+
+def cmd_remote(paths: Paths, command: str, args: argparse.Namespace, out: TextIO) -> int:
+    from backbreak.platform.instance import send_command
+
+    payload: dict[str, object] = {}
+    if command == "pause":
+        payload["spec"] = args.spec
+    reply = send_command(paths.socket_name, command, payload)
+    if reply is None:
+        print("backbreak is not running (start it with 'backbreak')", file=sys.stderr)
+        return EXIT_FAILURE
+    if not reply.get("ok", False):
+        print(f"backbreak: {reply.get('error', 'the running app refused the command')}",
+              file=sys.stderr)
+        return EXIT_FAILURE
+    if command == "status":
+        if getattr(args, "json", False):
+            json.dump(reply.get("status", {}), out, indent=2)
+            out.write("\n")
+        else:
+            out.write(f"{reply.get('text', '')}\n")
+    elif reply.get("text"):
+        out.write(f"{reply['text']}\n")
+    return EXIT_OK
+
+
+def today_local() -> date:
+    return datetime.now().astimezone().date()

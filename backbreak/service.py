@@ -1,0 +1,378 @@
+"""BreakService: owns the break-cycle state and turns ticks and clicks into effects.
+
+It talks to the world only through the ports in ``backbreak.ports``; the rules themselves
+are the pure functions in ``backbreak.core.cycle``. The scheduler is never the source of
+truth: after every event the next wake-up is recomputed from the saved state and the clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from backbreak.core import cycle
+from backbreak.core.catalog import Entry
+from backbreak.core.clockwatch import Finding, Jumped
+from backbreak.core.history_model import EventKind, HistoryEvent
+from backbreak.core.pause import PauseRequest
+from backbreak.core.picker import PickContext, pick
+from backbreak.core.settings import Settings
+from backbreak.core.status import Status
+from backbreak.core.workhours import next_work_start
+from backbreak.ports import Clock, HistoryPort, Notifier, View, Waker
+
+log = logging.getLogger("backbreak.service")
+
+DUE_TOLERANCE = timedelta(seconds=1)
+"""Timers may fire a few milliseconds early; a wake-up this close to the due time counts."""
+
+
+@dataclass
+class _Day:
+    """What was shown today, for the picker's spread over body areas and kinds."""
+
+    day: date | None = None
+    shown: list[str] = field(default_factory=list)
+
+
+class BreakService:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        catalog: Sequence[Entry],
+        clock: Clock,
+        waker: Waker,
+        history: HistoryPort,
+        notifier: Notifier,
+        view: View,
+        rng: random.Random | None = None,
+        on_settings_changed: Callable[[Settings], None] | None = None,
+    ) -> None:
+        self._settings = settings
+        self._catalog = list(catalog)
+        self._clock = clock
+        self._waker = waker
+        self._history = history
+        self._notifier = notifier
+        self._view = view
+        self._rng = rng or random.Random()
+        self._on_settings_changed = on_settings_changed
+        self._state = cycle.CycleState()
+        self._current: Entry | None = None
+        self._prompt_shown_at: datetime | None = None
+        self._noticed_for: datetime | None = None
+        self._today = _Day()
+
+    # ---- read-only views -------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def state(self) -> cycle.CycleState:
+        return self._state
+
+    @property
+    def current_entry(self) -> Entry | None:
+        return self._current
+
+    @property
+    def catalog(self) -> list[Entry]:
+        return list(self._catalog)
+
+    def status(self) -> Status:
+        now = self._clock.now()
+        return cycle.status(self._state, self._settings, now, self._clock.zone())
+
+    # ---- life cycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._state = self._history.load_state()
+        self._apply(cycle.Started())
+
+    def shutdown(self) -> None:
+        """Save the state; the pending wake-up dies with the process."""
+        self._waker.wake_at(None, self._on_wake)
+        self._history.save_state(self._state)
+
+    # ---- user intents ----------------------------------------------------------------------
+
+    def break_now(self) -> None:
+        self._show_prompt(exclude_areas=())
+
+    def complete(self) -> None:
+        if self._current is None:
+            return
+        now = self._clock.now()
+        spent = self._seconds_since(self._prompt_shown_at, now)
+        self._record(
+            "completed",
+            now,
+            entry_id=self._current.id,
+            seconds=min(spent, self._current.duration_seconds * 3) if spent else None,
+            sitting_seconds=self._sitting_seconds(now),
+        )
+        self._apply(cycle.Completed())
+        self._close_prompt()
+
+    def snooze(self) -> None:
+        """Snooze; once the snooze limit is reached a snooze counts as a skip."""
+        if self._current is None:
+            return
+        if not cycle.can_snooze(self._state, self._settings):
+            self.skip()
+            return
+        now = self._clock.now()
+        minutes = self._settings.snooze_minutes
+        self._record("snoozed", now, entry_id=self._current.id, seconds=minutes * 60)
+        self._apply(cycle.Snoozed(minutes))
+        self._close_prompt()
+
+    def skip(self) -> None:
+        if self._current is None:
+            return
+        self._record("skipped", self._clock.now(), entry_id=self._current.id)
+        self._apply(cycle.Skipped())
+        self._close_prompt()
+
+    def another(self) -> None:
+        """Swap the open prompt's entry for one from a different body area."""
+        if self._current is None:
+            self.break_now()
+            return
+        self._record("another", self._clock.now(), entry_id=self._current.id)
+        self._show_prompt(exclude_areas=self._current.areas)
+
+    def pause(self, request: PauseRequest) -> datetime | None:
+        """Pause reminders; returns when they resume (None = until the user resumes)."""
+        now = self._clock.now()
+        until: datetime | None
+        if request.minutes is not None:
+            until = now + timedelta(minutes=request.minutes)
+        elif request.until_tomorrow:
+            until = next_work_start(now + timedelta(minutes=1), self._settings, self._clock.zone())
+        else:
+            until = None
+        seconds = None if until is None else int((until - now).total_seconds())
+        self._record("paused", now, seconds=seconds)
+        self._apply(cycle.Paused(until, meeting=request.meeting))
+        self._close_prompt()
+        return until
+
+    def resume(self) -> None:
+        if self._state.pause is None:
+            self._reschedule()
+            return
+        self._record("resumed", self._clock.now())
+        self._apply(cycle.Resumed())
+
+    def set_entry_hidden(self, entry_id: str, hidden: bool = True) -> None:
+        ids = _with_member(self._settings.hidden_entries, entry_id, hidden)
+        self.update_settings(self._settings.replace(hidden_entries=ids))
+
+    def set_entry_favourite(self, entry_id: str, favourite: bool) -> None:
+        ids = _with_member(self._settings.favourite_entries, entry_id, favourite)
+        self.update_settings(self._settings.replace(favourite_entries=ids))
+
+    def update_settings(self, settings: Settings) -> None:
+        if settings == self._settings:
+            return
+        self._settings = settings
+        if self._on_settings_changed is not None:
+            self._on_settings_changed(settings)
+        self._reschedule()
+
+    def update_catalog(self, catalog: Sequence[Entry]) -> None:
+        self._catalog = list(catalog)
+
+    # ---- what the world tells us -----------------------------------------------------------
+
+    def away(self, start: datetime, end: datetime) -> None:
+        """The user was away (idle, locked, asleep). Long enough, it counts as a break."""
+        length = end - start
+        if length >= timedelta(minutes=self._settings.away_minutes):
+            self._record(
+                "away",
+                end,
+                seconds=int(length.total_seconds()),
+                sitting_seconds=self._sitting_seconds(start),
+            )
+        self._apply(cycle.Away(start, end))
+
+    def clock_jumped(self, delta: timedelta) -> None:
+        log.info("wall clock moved by %s; recomputing the schedule", delta)
+        self._apply(cycle.ClockJumped(delta))
+
+    def clock_findings(self, findings: Sequence[Finding]) -> None:
+        """What the heartbeat saw: time asleep counts as time away; a clock change shifts."""
+        for finding in findings:
+            if isinstance(finding, Jumped):
+                self.clock_jumped(finding.delta)
+            else:
+                self.away(finding.start, finding.end)
+
+    def refresh(self) -> None:
+        """Recompute the schedule (after resume, unlock, time-zone change)."""
+        self._reschedule()
+
+    def refresh_view(self) -> None:
+        """Redraw the status (the minute heartbeat) without touching the schedule."""
+        self._view.show_status(self.status())
+
+    # ---- internals -------------------------------------------------------------------------
+
+    def _apply(self, event: cycle.Event) -> None:
+        """Apply an event to the state, save it at once, and re-arm the wake-up."""
+        now = self._clock.now()
+        self._state = cycle.apply(self._state, event, self._settings, now)
+        self._history.save_state(self._state)
+        self._reschedule()
+
+    def _record(
+        self,
+        kind: EventKind,
+        at: datetime,
+        *,
+        entry_id: str | None = None,
+        seconds: int | None = None,
+        sitting_seconds: int | None = None,
+    ) -> None:
+        local = at.astimezone(self._clock.zone())
+        offset = local.utcoffset() or timedelta(0)
+        event = HistoryEvent(
+            kind=kind,
+            at=at,
+            local_day=local.date(),
+            utc_offset_minutes=int(offset.total_seconds() // 60),
+            entry_id=entry_id,
+            seconds=seconds,
+            sitting_seconds=sitting_seconds,
+        )
+        try:
+            self._history.record(event)
+        except Exception:
+            # History is precious but the schedule matters more: a full disk must not
+            # stop the reminders. The failure is in the log for the user to see.
+            log.exception("could not record %s in history", kind)
+
+    def _sitting_seconds(self, at: datetime) -> int | None:
+        since = self._state.sitting_since
+        if since is None or since > at:
+            return None
+        return int((at - since).total_seconds())
+
+    @staticmethod
+    def _seconds_since(start: datetime | None, now: datetime) -> int:
+        if start is None or start > now:
+            return 0
+        return int((now - start).total_seconds())
+
+    def _pick(self, exclude_areas: Sequence[str]) -> Entry | None:
+        now = self._clock.now()
+        today = now.astimezone(self._clock.zone()).date()
+        if self._today.day != today:
+            self._today = _Day(day=today)
+        settings = self._settings
+        context = PickContext(
+            enabled_kinds=settings.enabled_kinds,
+            office_friendly_only=settings.office_friendly_only,
+            hidden_ids=settings.hidden_entries,
+            favourite_ids=settings.favourite_entries,
+            done_today=tuple(self._history.entries_done_on(today)),
+            shown_today=tuple(self._today.shown),
+            last_entry_id=self._current.id if self._current else self._last_shown(),
+            exclude_areas=frozenset(exclude_areas),
+            sitting_minutes=(self._sitting_seconds(now) or 0) // 60,
+        )
+        return pick(self._catalog, context, self._rng)
+
+    def _last_shown(self) -> str | None:
+        return self._today.shown[-1] if self._today.shown else None
+
+    def _show_prompt(self, exclude_areas: Sequence[str]) -> None:
+        entry = self._pick(exclude_areas)
+        if entry is None:
+            self._notifier.notify(
+                "Time to stand up",
+                "No exercise is enabled in settings, but a short walk always counts.",
+            )
+            log.warning("no catalog entry passes the current filters")
+            return
+        now = self._clock.now()
+        self._current = entry
+        self._prompt_shown_at = now
+        self._today.shown.append(entry.id)
+        self._record("prompted", now, entry_id=entry.id)
+        self._apply(cycle.PromptShown())
+        self._view.show_prompt(
+            entry, cycle.can_snooze(self._state, self._settings), self._settings.snooze_minutes
+        )
+
+    def _close_prompt(self) -> None:
+        self._current = None
+        self._prompt_shown_at = None
+        self._view.close_prompt()
+
+    def _reschedule(self) -> None:
+        """Arm the single wake-up for the next notice or prompt, and refresh the view."""
+        now = self._clock.now()
+        zone = self._clock.zone()
+        due = cycle.next_prompt_at(self._state, self._settings, now, zone)
+        wake = due
+        notice = timedelta(seconds=self._settings.notice_seconds)
+        if (
+            due is not None
+            and notice
+            and self._state.prompt_open_since is None
+            and self._noticed_for != due
+            and due - notice > now
+        ):
+            wake = due - notice
+        self._waker.wake_at(wake, self._on_wake)
+        self._view.show_status(cycle.status(self._state, self._settings, now, zone))
+
+    def _on_wake(self) -> None:
+        now = self._clock.now()
+        due = cycle.next_prompt_at(self._state, self._settings, now, self._clock.zone())
+        if due is not None and due <= now + DUE_TOLERANCE:
+            self._show_prompt(exclude_areas=())
+            return
+        notice = timedelta(seconds=self._settings.notice_seconds)
+        if due is not None and notice and due - notice <= now + DUE_TOLERANCE:
+            self._send_notice(due)
+        self._reschedule()
+
+    def _send_notice(self, due: datetime) -> None:
+        self._noticed_for = due
+        seconds = max(1, round((due - self._clock.now()).total_seconds()))
+        when = "1 minute" if 45 <= seconds <= 90 else _lead_text(seconds)
+        self._notifier.notify(
+            "Stand-up break soon",
+            f"Stand-up break in {when}.",
+            actions=(("start", "Start now"), ("snooze", "Snooze")),
+            on_action=self._on_notice_action,
+        )
+
+    def _on_notice_action(self, key: str) -> None:
+        if key == "start":
+            self.break_now()
+        elif key == "snooze":
+            now = self._clock.now()
+            self._record("snoozed", now, seconds=self._settings.snooze_minutes * 60)
+            self._apply(cycle.Snoozed(self._settings.snooze_minutes))
+
+
+def _lead_text(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} seconds"
+    minutes = round(seconds / 60)
+    return f"{minutes} minute" + ("s" if minutes != 1 else "")
+
+
+def _with_member(ids: frozenset[str], member: str, present: bool) -> frozenset[str]:
+    return ids | {member} if present else ids - {member}
