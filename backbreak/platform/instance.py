@@ -1,0 +1,255 @@
+"""One running backbreak per user, and a small command channel to it.
+
+``InstanceGuard`` (a ``QLockFile``) decides who is the instance; ``CommandServer`` (a
+user-only ``QLocalServer``) lets the CLI talk to it with one JSON line each way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_log = logging.getLogger("backbreak.instance")
+
+Handler = Callable[[str, dict[str, object]], dict[str, object]]
+
+# A request is one short JSON line; anything larger is a client bug or an attack.
+_MAX_REQUEST_BYTES = 64 * 1024
+# A client that connects and never finishes its line must not hold a socket forever.
+_CLIENT_IDLE_MS = 5000
+
+
+class InstanceGuard:
+    """The single-instance lock. ``acquire()`` once at start; the lock lives until
+    ``release()`` or process exit."""
+
+    def __init__(self, lock_path: Path) -> None:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(lock_path))
+        # The default stale time (30 s) would let a second copy steal the lock from a
+        # first one that has been running for weeks. 0 = never stale because of age;
+        # only a dead owner makes it stale.
+        self._lock.setStaleLockTime(0)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.isLocked()
+
+    def acquire(self) -> bool:
+        if self._lock.tryLock(100):
+            return True
+        # Qt already removes a lock whose pid is dead *if* the hostname and application
+        # name in the file match ours. After a crash plus a hostname change (DHCP,
+        # renamed laptop) or when the app name differs (tests, python -m), the file
+        # would block us forever. The lock lives in a per-user runtime directory on
+        # this machine, so a dead pid means a dead owner whatever hostname it recorded.
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            pid = self.owner_pid()
+            if pid is not None and not _pid_alive(pid):
+                _log.info("Removing stale lock left by dead process %d", pid)
+                self._lock.removeStaleLockFile()
+                return self._lock.tryLock(100)
+        return False
+
+    def owner_pid(self) -> int | None:
+        info = self._lock.getLockInfo()
+        # PySide6 returns (ok, pid, hostname, appname) or (pid, hostname, appname)
+        # depending on version; the pid is the first int after the optional flag.
+        values = list(info) if isinstance(info, tuple) else [info]
+        if values and isinstance(values[0], bool):
+            if not values[0]:
+                return None
+            values = values[1:]
+        pid = values[0] if values else None
+        return pid if isinstance(pid, int) and pid > 0 else None
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+
+def _pid_alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        # os.kill(pid, 0) TERMINATES the process on Windows; Qt's own check (which does
+        # work there) already ran inside tryLock, so report "alive" and keep the lock.
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
+class CommandServer(QObject):
+    """Answers ``{"cmd": ..., "args": {...}}`` lines with the handler's JSON reply.
+
+    Fully event-driven (``readyRead``); it never blocks the GUI thread.
+    """
+
+    def __init__(
+        self, name: str, handler: Handler, guard: InstanceGuard, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._handler = handler
+        self._guard = guard
+        self._server = QLocalServer(self)
+        # Only this user may connect (socket file mode 0700 on Unix, ACL on Windows).
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_new_connection)
+
+    def listen(self) -> bool:
+        if not self._guard.held:
+            # Removing the socket is only safe for the lock holder: otherwise we would
+            # delete a live instance's socket and orphan it.
+            raise RuntimeError("CommandServer.listen() needs the instance lock")
+        # A crash leaves the Unix socket file behind and listen() would fail on it.
+        QLocalServer.removeServer(self._name)
+        if not self._server.listen(self._name):
+            _log.error("Cannot listen on %s: %s", self._name, self._server.errorString())
+            return False
+        return True
+
+    def close(self) -> None:
+        self._server.close()
+
+    @property
+    def full_server_name(self) -> str:
+        return self._server.fullServerName()
+
+    def _on_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            if socket is not None:
+                _Connection(socket, self._handler, self)
+
+
+class _Connection(QObject):
+    """One client: read a line, answer a line, hang up."""
+
+    def __init__(self, socket: QLocalSocket, handler: Handler, parent: QObject) -> None:
+        super().__init__(parent)
+        self._socket = socket
+        self._handler = handler
+        self._buffer = bytearray()
+        self._answered = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._on_idle)
+        self._idle.start(_CLIENT_IDLE_MS)
+        socket.readyRead.connect(self._on_ready_read)
+        socket.disconnected.connect(self._on_disconnected)
+        self._on_ready_read()
+
+    def _on_ready_read(self) -> None:
+        if self._answered:
+            return
+        self._buffer += bytes(self._socket.readAll().data())
+        newline = self._buffer.find(b"\n")
+        if newline < 0:
+            if len(self._buffer) > _MAX_REQUEST_BYTES:
+                self._reply({"ok": False, "error": "request too long"})
+            return
+        self._reply(_answer(bytes(self._buffer[:newline]), self._handler))
+
+    def _reply(self, reply: dict[str, object]) -> None:
+        self._answered = True
+        self._idle.stop()
+        self._socket.write(json.dumps(reply).encode("utf-8") + b"\n")
+        # Waits for the pending bytes to be written before closing.
+        self._socket.disconnectFromServer()
+
+    def _on_idle(self) -> None:
+        _log.warning("Dropping an IPC client that sent no complete request")
+        self._socket.abort()
+
+    def _on_disconnected(self) -> None:
+        self._idle.stop()
+        self._socket.deleteLater()
+        self.deleteLater()
+
+
+def _answer(line: bytes, handler: Handler) -> dict[str, object]:
+    try:
+        request = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return {"ok": False, "error": "request is not a JSON line"}
+    if not isinstance(request, dict) or not isinstance(request.get("cmd"), str):
+        return {"ok": False, "error": 'request needs a "cmd" string'}
+    args = request.get("args", {})
+    if not isinstance(args, dict):
+        return {"ok": False, "error": '"args" must be an object'}
+    try:
+        return handler(request["cmd"], args)
+    except Exception:
+        _log.exception("IPC command %r failed", request["cmd"])
+        return {"ok": False, "error": "the command failed; see the log"}
+
+
+def send_command(
+    name: str, cmd: str, args: dict[str, object] | None = None, timeout_ms: int = 3000
+) -> dict[str, object] | None:
+    """Send one command to the running instance and return its reply.
+
+    Returns None when no instance is listening. A connected instance that does not
+    answer in time gives ``{"ok": False, "error": ...}``.
+
+    Uses the blocking ``waitFor*`` calls: fine in the short-lived CLI process and it
+    needs no QCoreApplication or event loop (tests/gui/test_instance.py runs it in a
+    bare subprocess to prove it).
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    socket = QLocalSocket()
+    try:
+        socket.connectToServer(name)
+        if not _wait(socket.waitForConnected, deadline, socket):
+            return None  # nobody listening (no socket file, or refused)
+        line = json.dumps({"cmd": cmd, "args": args or {}}).encode("utf-8") + b"\n"
+        socket.write(line)
+        if not _wait(socket.waitForBytesWritten, deadline, socket):
+            return {"ok": False, "error": "could not send the command"}
+        received = bytearray()
+        while b"\n" not in received:
+            ready = _wait(socket.waitForReadyRead, deadline, socket)
+            # The reply may arrive together with the server hanging up.
+            received += bytes(socket.readAll().data())
+            if not ready:
+                break
+        if b"\n" not in received:
+            return {"ok": False, "error": "no reply from the running instance"}
+        try:
+            reply = json.loads(bytes(received).split(b"\n", 1)[0].decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return {"ok": False, "error": "unreadable reply from the running instance"}
+        if not isinstance(reply, dict):
+            return {"ok": False, "error": "unreadable reply from the running instance"}
+        return reply
+    finally:
+        socket.abort()
+
+
+# PySide6 keeps the GIL during waitFor*(): one long wait in a worker thread would freeze
+# every Python slot of the process, including an in-process server (seen in the tests:
+# the reply came only after the client's wait timed out). Short slices let the
+# interpreter switch threads between them.
+_SLICE_MS = 20
+
+
+def _wait(wait_for: Callable[[int], bool], deadline: float, socket: QLocalSocket) -> bool:
+    while socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        remaining_ms = int((deadline - time.monotonic()) * 1000)
+        if remaining_ms <= 0:
+            return False
+        if wait_for(min(_SLICE_MS, remaining_ms)):
+            return True
+    return False

@@ -1,0 +1,220 @@
+"""Single-instance lock and the JSON-line command channel."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from backbreak.platform.instance import CommandServer, InstanceGuard, send_command
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_second_guard_fails_while_first_holds(tmp_path: Path) -> None:
+    lock = tmp_path / "run" / "backbreak.lock"
+    first, second = InstanceGuard(lock), InstanceGuard(lock)
+    assert first.acquire()
+    assert not second.acquire()
+    assert second.owner_pid() == os.getpid()
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_stale_lock_of_a_dead_process_on_another_hostname_is_taken_over(
+    tmp_path: Path,
+) -> None:
+    lock = tmp_path / "backbreak.lock"
+    # Qt's own staleness check skips files from another hostname; ours must not.
+    lock.write_text(f"{_dead_pid()}\nbackbreak\nold-hostname\n", encoding="utf-8")
+    guard = InstanceGuard(lock)
+    assert guard.acquire()
+    assert guard.owner_pid() == os.getpid()
+    guard.release()
+
+
+def test_lock_of_a_sigkilled_instance_is_taken_over(tmp_path: Path) -> None:
+    lock = tmp_path / "backbreak.lock"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib\n"
+            "from backbreak.platform.instance import InstanceGuard\n"
+            "g = InstanceGuard(pathlib.Path(sys.argv[1]))\n"
+            "print('locked' if g.acquire() else 'busy', flush=True)\n"
+            "sys.stdin.read()\n",
+            str(lock),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        assert not InstanceGuard(lock).acquire()
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        for stream in (holder.stdin, holder.stdout):
+            if stream is not None:
+                stream.close()
+    guard = InstanceGuard(lock)
+    assert guard.acquire()
+    guard.release()
+
+
+def _echo(cmd: str, args: dict[str, object]) -> dict[str, object]:
+    if cmd == "boom":
+        raise RuntimeError("handler failure")
+    return {"ok": True, "cmd": cmd, "args": args}
+
+
+@pytest.fixture
+def server(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[str, CommandServer]]:
+    guard = InstanceGuard(tmp_path / "backbreak.lock")
+    assert guard.acquire()
+    name = str(tmp_path / "ipc")
+    srv = CommandServer(name, _echo, guard)
+    assert srv.listen()
+    yield name, srv
+    srv.close()
+    guard.release()
+
+
+def _in_thread(qtbot: QtBot, work: Callable[[], object]) -> object:
+    """Run blocking client code off the GUI thread while the server's loop spins."""
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(work()))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)
+    worker.join()
+    return result[0]
+
+
+def test_command_round_trip(qtbot: QtBot, server: tuple[str, CommandServer]) -> None:
+    name, _ = server
+    reply = _in_thread(qtbot, lambda: send_command(name, "snooze", {"minutes": 10}))
+    assert reply == {"ok": True, "cmd": "snooze", "args": {"minutes": 10}}
+
+
+def _raw_request(name: str, payload: bytes) -> bytes:
+    """A client that can send broken lines; short waits (see instance._wait: PySide6
+    holds the GIL inside waitFor*, which would starve the server's slots)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    assert socket.waitForConnected(2000)
+    socket.write(payload)
+    socket.waitForBytesWritten(2000)
+    data = bytearray()
+    deadline = time.monotonic() + 3
+    while b"\n" not in data and time.monotonic() < deadline:
+        socket.waitForReadyRead(20)
+        data += bytes(socket.readAll().data())
+    socket.abort()
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b"not json\n", b"[1, 2]\n", b'{"cmd": 5}\n', b'{"cmd": "x", "args": []}\n', b"\xff\n"],
+)
+def test_malformed_request_gets_an_error_and_server_keeps_working(
+    qtbot: QtBot, server: tuple[str, CommandServer], payload: bytes
+) -> None:
+    name, _ = server
+    raw = _in_thread(qtbot, lambda: _raw_request(name, payload))
+    assert isinstance(raw, bytes)
+    reply = json.loads(raw.split(b"\n")[0])
+    assert reply["ok"] is False
+    assert reply["error"]
+    again = _in_thread(qtbot, lambda: send_command(name, "status"))
+    assert again == {"ok": True, "cmd": "status", "args": {}}
+
+
+def test_failing_handler_gets_an_error_reply(
+    qtbot: QtBot, server: tuple[str, CommandServer], caplog: pytest.LogCaptureFixture
+) -> None:
+    name, _ = server
+    reply = _in_thread(qtbot, lambda: send_command(name, "boom"))
+    assert reply == {"ok": False, "error": "the command failed; see the log"}
+    assert "boom" in caplog.text
+
+
+def test_no_server_gives_none_quickly(tmp_path: Path) -> None:
+    started = time.monotonic()
+    assert send_command(str(tmp_path / "nobody"), "status", timeout_ms=3000) is None
+    assert time.monotonic() - started < 1.0
+
+
+def test_listen_without_the_lock_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    guard = InstanceGuard(tmp_path / "backbreak.lock")
+    with pytest.raises(RuntimeError, match="lock"):
+        CommandServer(str(tmp_path / "ipc"), _echo, guard).listen()
+
+
+def test_stale_socket_file_from_a_crash_is_replaced(qtbot: QtBot, tmp_path: Path) -> None:
+    name = tmp_path / "ipc"
+    name.write_text("left behind", encoding="utf-8")
+    guard = InstanceGuard(tmp_path / "backbreak.lock")
+    assert guard.acquire()
+    srv = CommandServer(str(name), _echo, guard)
+    try:
+        assert srv.listen()
+        assert _in_thread(qtbot, lambda: send_command(str(name), "ping")) == {
+            "ok": True,
+            "cmd": "ping",
+            "args": {},
+        }
+    finally:
+        srv.close()
+        guard.release()
+
+
+def test_send_command_works_without_a_qcoreapplication(
+    qtbot: QtBot, server: tuple[str, CommandServer]
+) -> None:
+    name, _ = server
+    client = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys\n"
+            "from PySide6.QtCore import QCoreApplication\n"
+            "from backbreak.platform.instance import send_command\n"
+            "assert QCoreApplication.instance() is None\n"
+            "print(json.dumps(send_command(sys.argv[1], 'status')))\n",
+            name,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=10000)
+    out, err = client.communicate()
+    assert client.returncode == 0, err
+    assert json.loads(out) == {"ok": True, "cmd": "status", "args": {}}
+    assert err == ""
