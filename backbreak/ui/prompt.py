@@ -1,0 +1,516 @@
+"""The break prompt: one exercise, its steps, a hold countdown and what the user decides.
+
+It appears without taking keyboard focus (the user may be mid-sentence) and no keystroke
+typed elsewhere can dismiss it: it has no default button, and Esc counts only once the user
+has activated the window. It holds no domain state; every decision leaves as a signal.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import (
+    QCloseEvent,
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backbreak.core.catalog import Entry
+
+ILLUSTRATION_SIZE = QSize(240, 160)
+SCREEN_MARGIN = 24
+"""Gap between the window and the screen edge / panel, in device-independent pixels."""
+
+_CAUTION_STYLE = (
+    "QLabel { background: #fff4d6; color: #4d3800; border-left: 4px solid #e0a100;"
+    " border-radius: 3px; padding: 6px 8px; }"
+)
+_BADGE_STYLE = (
+    "QLabel { background: #dff0fb; color: #0b4f80; border-radius: 8px; padding: 1px 8px; }"
+)
+
+
+def format_countdown(seconds: int) -> str:
+    """``75`` → ``"1:15"``."""
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+class _QuitWatch(QObject):
+    """Notices the application's Quit event, which Qt 6 follows by closing every window.
+
+    Without this, quitting the app while a prompt is open would look like the user closed
+    the prompt from its title bar and be recorded as a snooze.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.quitting = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Quit:
+            self.quitting = True
+        return False
+
+
+class PromptWindow(QWidget):
+    """A small always-on-top tool window showing one catalog entry.
+
+    Reused: ``show_entry`` on a visible window replaces its content, it never stacks.
+    """
+
+    done = Signal()
+    snooze = Signal()
+    skip = Signal()
+    another = Signal()
+    never_show = Signal(str)
+    favourite = Signal(str, bool)
+    cue_requested = Signal(str)
+    """"start", "switch" or "end": the service may speak or play a sound for each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowTitleHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
+        # Appear without taking focus from whatever the user is typing into. Deliberately
+        # NOT Qt.WindowDoesNotAcceptFocus: that would also stop a click from activating the
+        # window and make the prompt unusable from the keyboard.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setWindowTitle(self.tr("Time to stand up"))
+        self.setAccessibleName(self.tr("Break prompt"))
+
+        self._entry: Entry | None = None
+        self._sound = False
+        self._total_seconds = 0
+        self._remaining = 0
+        self._switch_at: int | None = None
+        self._finished = False
+        self._open = False
+        """True while an entry is up for the user to decide on; closing it then = snooze."""
+
+        # One-second ticks only while the countdown runs: an idle prompt wakes nobody up.
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
+
+        self._quit_watch = _QuitWatch(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._quit_watch)
+
+        self._build()
+
+    # ---- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._title = QLabel()
+        self._title.setWordWrap(True)
+        title_font = self._title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self._title.setAccessibleName(self.tr("Exercise"))
+
+        self._badge = QLabel(self.tr("each side"))
+        self._badge.setStyleSheet(_BADGE_STYLE)
+        self._badge.setAccessibleName(self.tr("Do this on each side"))
+        self._badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        header = QHBoxLayout()
+        header.addWidget(self._title, 1)
+        header.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._picture = QLabel()
+        self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._picture.setMinimumHeight(ILLUSTRATION_SIZE.height())
+        self._picture.setAccessibleName(self.tr("Illustration"))
+
+        self._steps = QLabel()
+        self._steps.setWordWrap(True)
+        self._steps.setTextFormat(Qt.TextFormat.RichText)
+        self._steps.setAccessibleName(self.tr("Steps"))
+
+        self._why = QLabel()
+        self._why.setWordWrap(True)
+        why_font = self._why.font()
+        why_font.setPointSizeF(why_font.pointSizeF() * 0.9)
+        self._why.setFont(why_font)
+        # Secondary text: the theme's placeholder colour, so it stays readable in dark mode.
+        why_palette = self._why.palette()
+        why_palette.setColor(
+            QPalette.ColorRole.WindowText, why_palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self._why.setPalette(why_palette)
+        self._why.setAccessibleName(self.tr("Why it helps"))
+
+        self._caution = QLabel()
+        self._caution.setWordWrap(True)
+        self._caution.setStyleSheet(_CAUTION_STYLE)
+        self._caution.setAccessibleName(self.tr("Caution"))
+
+        self._clock = QLabel()
+        clock_font = self._clock.font()
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.8)
+        clock_font.setBold(True)
+        self._clock.setFont(clock_font)
+        self._clock.setAccessibleName(self.tr("Time left"))
+        self._phase = QLabel()
+        self._phase.setTextFormat(Qt.TextFormat.PlainText)
+        self._phase.setWordWrap(True)
+        self._phase.setAccessibleName(self.tr("Countdown status"))
+        self._start = self._button(self.tr("S&tart"), self.tr("Start the countdown"))
+        self._start.clicked.connect(self._toggle_countdown)
+
+        self._countdown_row = QFrame()
+        countdown = QHBoxLayout(self._countdown_row)
+        countdown.setContentsMargins(0, 0, 0, 0)
+        countdown.addWidget(self._clock)
+        countdown.addWidget(self._phase, 1)
+        countdown.addWidget(self._start)
+
+        self._done = self._button(self.tr("&Done"), self.tr("Done: I did it"))
+        self._snooze = self._button(self.tr("S&nooze"), self.tr("Snooze"))
+        self._skip = self._button(self.tr("S&kip"), self.tr("Skip this break"))
+        self._another = self._button(self.tr("&Another one"), self.tr("Show another exercise"))
+        self._done.clicked.connect(lambda: self._decide(self.done))
+        self._snooze.clicked.connect(lambda: self._decide(self.snooze))
+        self._skip.clicked.connect(lambda: self._decide(self.skip))
+        self._another.clicked.connect(self.another.emit)
+
+        decisions = QHBoxLayout()
+        for button in (self._done, self._snooze, self._skip, self._another):
+            decisions.addWidget(button)
+
+        self._never = QToolButton()
+        self._never.setText(self.tr("Never show this"))
+        self._never.setAccessibleName(self.tr("Never show this exercise again"))
+        self._never.setAutoRaise(True)
+        self._never.clicked.connect(self._emit_never)
+        self._favourite = QToolButton()
+        self._favourite.setCheckable(True)
+        self._favourite.setAutoRaise(True)
+        self._favourite.setAccessibleName(self.tr("Favourite"))
+        self._favourite.toggled.connect(self._emit_favourite)
+        self._set_favourite_text(False)
+        extras = QHBoxLayout()
+        extras.addWidget(self._favourite)
+        extras.addStretch(1)
+        extras.addWidget(self._never)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self._picture)
+        layout.addWidget(self._steps)
+        layout.addWidget(self._caution)
+        layout.addWidget(self._why)
+        layout.addWidget(self._countdown_row)
+        layout.addLayout(decisions)
+        layout.addLayout(extras)
+        self.setMinimumWidth(380)
+        self.setMaximumWidth(460)
+
+        # Tab order: countdown first (harmless if a stray key lands on it), then the
+        # decisions, then the small extras. The window's first focus goes to Start too.
+        order = [
+            self._start,
+            self._done,
+            self._snooze,
+            self._skip,
+            self._another,
+            self._favourite,
+            self._never,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+        # Stable names for tests and for accessibility tools that address widgets by name.
+        names = {
+            "title": self._title,
+            "badge": self._badge,
+            "illustration": self._picture,
+            "steps": self._steps,
+            "why": self._why,
+            "caution": self._caution,
+            "countdown_clock": self._clock,
+            "countdown_status": self._phase,
+            "start": self._start,
+            "done": self._done,
+            "snooze": self._snooze,
+            "skip": self._skip,
+            "another": self._another,
+            "favourite": self._favourite,
+            "never_show": self._never,
+        }
+        for name, widget in names.items():
+            widget.setObjectName(name)
+
+    def _button(self, text: str, accessible_name: str) -> QPushButton:
+        button = QPushButton(text)
+        # No default button: Enter typed into another window must never answer the prompt.
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.setAccessibleName(accessible_name)
+        return button
+
+    # ---- public API -----------------------------------------------------------------------
+
+    def show_entry(
+        self,
+        entry: Entry,
+        illustration: bytes | None,
+        can_snooze: bool,
+        snooze_minutes: int,
+        sound: bool,
+        *,
+        favourite: bool = False,
+    ) -> None:
+        """Show ``entry`` (reusing this window if it is up) with a fresh countdown."""
+        self._entry = entry
+        self._sound = sound
+        self._title.setText(entry.title)
+        self._badge.setVisible(entry.sides == "each")
+        self._set_illustration(illustration)
+        items = "".join(f"<li>{html.escape(step)}</li>" for step in entry.steps)
+        self._steps.setText(f"<ol style='margin-left: 0px'>{items}</ol>")
+        self._why.setText(entry.why)
+        self._why.setVisible(bool(entry.why))
+        self._caution.setText(self.tr("Careful: {0}").format(entry.caution or ""))
+        self._caution.setVisible(bool(entry.caution))
+        self._snooze.setText(self.tr("S&nooze {0} min").format(snooze_minutes))
+        self._snooze.setAccessibleName(self.tr("Snooze for {0} minutes").format(snooze_minutes))
+        self._snooze.setVisible(can_snooze)
+        self._snooze.setEnabled(can_snooze)
+        self._favourite.blockSignals(True)
+        self._favourite.setChecked(favourite)
+        self._favourite.blockSignals(False)
+        self._set_favourite_text(favourite)
+        self._reset_countdown(entry)
+        self._open = True
+        self._start.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.isVisible():
+            # Keep the bottom-right corner where it was (the user may have moved the
+            # window), so a taller entry grows upwards instead of off the screen.
+            corner = self.geometry().bottomRight()
+            self.adjustSize()
+            self.move(corner - QPoint(self.width() - 1, self.height() - 1))
+        else:
+            self.adjustSize()
+            self._place_on_cursor_screen()
+            self.show()
+        # No raise_(): the window stays on top anyway, and raising may activate it.
+
+    def close_prompt(self) -> None:
+        """Hide without reporting anything (the service already knows the outcome)."""
+        self._open = False
+        self._stop_timer()
+        self.hide()
+
+    def tick(self) -> None:
+        """One second of countdown: the timer's slot (tests call it directly)."""
+        if self._remaining <= 0:
+            self._stop_timer()
+            return
+        self._remaining -= 1
+        if self._switch_at is not None and self._remaining == self._switch_at:
+            self._set_phase(self.tr("Switch sides"), strong=True)
+            self._cue("switch")
+        if self._remaining == 0:
+            self._finish_countdown()
+        self._clock.setText(format_countdown(self._remaining))
+
+    @property
+    def countdown_running(self) -> bool:
+        return self._timer.isActive()
+
+    # ---- countdown ------------------------------------------------------------------------
+
+    def _reset_countdown(self, entry: Entry) -> None:
+        self._stop_timer()
+        self._total_seconds = max(0, entry.duration_seconds)
+        self._remaining = self._total_seconds
+        self._finished = False
+        half = self._total_seconds // 2
+        self._switch_at = half if entry.sides == "each" and half > 0 else None
+        self._countdown_row.setVisible(self._total_seconds > 0)
+        self._clock.setText(format_countdown(self._remaining))
+        if entry.sides == "each":
+            self._set_phase(self.tr("First side, then switch halfway"))
+        else:
+            self._set_phase(self.tr("Hold, breathing slowly"))
+        self._start.setText(self.tr("S&tart"))
+        self._start.setAccessibleName(self.tr("Start the countdown"))
+
+    def _set_phase(self, text: str, strong: bool = False) -> None:
+        font = self._phase.font()
+        font.setBold(strong)
+        self._phase.setFont(font)
+        self._phase.setText(text)
+
+    @property
+    def countdown_status(self) -> str:
+        """The line beside the countdown, e.g. "Switch sides" (for tests and screen readers)."""
+        return self._phase.text()
+
+    @property
+    def countdown_clock(self) -> str:
+        return self._clock.text()
+
+    def _toggle_countdown(self) -> None:
+        if self._timer.isActive():
+            self._stop_timer()
+            self._start.setText(self.tr("&Resume"))
+            self._start.setAccessibleName(self.tr("Resume the countdown"))
+            return
+        if (self._finished or self._remaining <= 0) and self._entry is not None:
+            self._reset_countdown(self._entry)
+        if self._remaining == self._total_seconds:
+            self._cue("start")
+        self._timer.start()
+        self._start.setText(self.tr("&Pause"))
+        self._start.setAccessibleName(self.tr("Pause the countdown"))
+
+    def _finish_countdown(self) -> None:
+        self._stop_timer()
+        self._finished = True
+        self._set_phase(self.tr("Done — nice work"), strong=True)
+        self._start.setText(self.tr("S&tart again"))
+        self._start.setAccessibleName(self.tr("Start the countdown again"))
+        self._cue("end")
+
+    def _stop_timer(self) -> None:
+        self._timer.stop()
+
+    def _cue(self, kind: str) -> None:
+        if self._sound and kind in ("switch", "end"):
+            # A plain system beep for now; the service can add a real sound or a voice
+            # through cue_requested.
+            QApplication.beep()
+        self.cue_requested.emit(kind)
+
+    # ---- decisions ------------------------------------------------------------------------
+
+    def _decide(self, signal: SignalInstance) -> None:
+        # Hide right away so the click feels answered; the service may show the window
+        # again (e.g. when it refuses a snooze).
+        self.close_prompt()
+        signal.emit()
+
+    def _emit_never(self) -> None:
+        if self._entry is not None:
+            self.never_show.emit(self._entry.id)
+
+    def _emit_favourite(self, checked: bool) -> None:
+        self._set_favourite_text(checked)
+        if self._entry is not None:
+            self.favourite.emit(self._entry.id, checked)
+
+    def _set_favourite_text(self, checked: bool) -> None:
+        self._favourite.setText(
+            self.tr("★ Favourite") if checked else self.tr("☆ Add to favourites")
+        )
+
+    # ---- Qt events ------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        # Key events only reach an active window, so Esc typed elsewhere never lands here.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            event.accept()
+            self._decide(self.snooze)
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        quitting = self._quit_watch is not None and self._quit_watch.quitting
+        was_open = self._open
+        self._open = False
+        self._stop_timer()
+        super().closeEvent(event)
+        # Closing from the title bar is "not now", never "skip".
+        if was_open and not quitting:
+            self.snooze.emit()
+
+    # ---- placement and pictures -----------------------------------------------------------
+
+    def _place_on_cursor_screen(self) -> None:
+        """Bottom-right of the screen the mouse is on (where the user is looking)."""
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area: QRect = screen.availableGeometry()
+        size = self.frameGeometry().size() if self.isVisible() else self.sizeHint()
+        x = area.right() - size.width() - SCREEN_MARGIN
+        y = area.bottom() - size.height() - SCREEN_MARGIN
+        self.move(QPoint(max(area.left(), x), max(area.top(), y)))
+
+    def _set_illustration(self, data: bytes | None) -> None:
+        pixmap = self._render_illustration(data) if data else None
+        if pixmap is None:
+            self._picture.clear()
+            self._picture.hide()
+            return
+        self._picture.setPixmap(pixmap)
+        self._picture.show()
+
+    def _render_illustration(self, data: bytes) -> QPixmap | None:
+        ratio = self.devicePixelRatioF()
+        target = ILLUSTRATION_SIZE * ratio
+        if data.lstrip()[:1] == b"<":
+            renderer = QSvgRenderer(QByteArray(data))
+            if not renderer.isValid():
+                return None
+            size = renderer.defaultSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            try:
+                renderer.render(painter)
+            finally:
+                painter.end()
+        else:
+            pixmap = QPixmap()
+            if not pixmap.loadFromData(data):
+                return None
+            pixmap = pixmap.scaled(
+                target,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap

@@ -1,0 +1,129 @@
+"""How times and the break status are said to the user: tray tooltip, tray popup and CLI.
+
+Pure functions, no Qt: the CLI's ``status`` command uses them without a QApplication and
+unit tests run them without a display. Weekday and month names are fixed English
+abbreviations rather than ``strftime`` ones, because Qt calls ``setlocale(LC_ALL, "")`` at
+start-up on Unix and the same status would otherwise read differently in the tray and CLI.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, tzinfo
+
+from backbreak.core.status import Status
+
+_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+NEAR_SECONDS = 60 * 60
+"""Up to this far ahead a break is told as "in 23 min"; further out also as a clock time."""
+FAR_SECONDS = 12 * 60 * 60
+"""Beyond this a break is told by its clock time alone."""
+
+
+def duration_text(seconds: float) -> str:
+    """``1380`` → ``"23 min"``, ``3900`` → ``"1 h 5 min"``, ``30`` → ``"less than a minute"``.
+
+    Minutes round *up*: at 09:37:20 a break due at 10:00 is "in 23 min", which is what the
+    clock on the panel suggests (10:00 − 09:37); rounding down would say 22.
+    """
+    if seconds < 60:
+        return "less than a minute"
+    minutes = math.ceil(seconds / 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours == 0:
+        return f"{minutes} min"
+    if minutes == 0:
+        return f"{hours} h"
+    return f"{hours} h {minutes} min"
+
+
+def clock_text(moment: datetime, zone: tzinfo, now: datetime | None = None) -> str:
+    """``"14:30"`` in ``zone``; with ``now`` given, a day that is not today is named too:
+    ``"Mon 10:00"`` within the coming week, ``"Mon 3 Mar 10:00"`` further away."""
+    local = moment.astimezone(zone)
+    clock = f"{local.hour:02d}:{local.minute:02d}"
+    if now is None:
+        return clock
+    today = now.astimezone(zone).date()
+    days_ahead = (local.date() - today).days
+    if days_ahead == 0:
+        return clock
+    weekday = _WEEKDAY_NAMES[local.weekday()]
+    if 0 < days_ahead < 7:
+        return f"{weekday} {clock}"
+    return f"{weekday} {local.day} {_MONTH_NAMES[local.month - 1]} {clock}"
+
+
+def status_text(status: Status, zone: tzinfo) -> str:
+    """One line about the break cycle, e.g. ``"Next break in 23 min"``."""
+    if status.mode == "prompt_open":
+        return "Break due now"
+    if status.mode == "paused_indefinitely" or (
+        status.mode == "paused" and status.paused_until is None
+    ):
+        return "Paused until you resume"
+    if status.mode == "paused":
+        assert status.paused_until is not None  # narrowed by the branch above
+        return f"Paused until {clock_text(status.paused_until, zone, status.now)}"
+    if status.mode == "no_prompt_due":
+        if status.next_prompt_at is None:
+            return "No break due until work starts"
+        starts = clock_text(status.next_prompt_at, zone, status.now)
+        return f"No break due until work starts ({starts})"
+    return _next_break_text(status, zone)
+
+
+def _next_break_text(status: Status, zone: tzinfo) -> str:
+    seconds = status.seconds_to_next
+    if seconds is None:
+        return "No break scheduled"
+    if seconds <= 0:
+        return "Break due now"
+    if seconds <= NEAR_SECONDS:
+        return f"Next break in {duration_text(seconds)}"
+    assert status.next_prompt_at is not None  # seconds_to_next is None otherwise
+    at = clock_text(status.next_prompt_at, zone, status.now)
+    if seconds > FAR_SECONDS:
+        # "in 63 h" says less than "Mon 09:00".
+        return f"Next break at {at}"
+    return f"Next break at {at} (in {duration_text(seconds)})"
+
+
+def sitting_text(status: Status) -> str | None:
+    """``"Sitting for 37 min"``, or None when there is no sitting stretch to tell about."""
+    if status.sitting_since is None or status.mode in ("paused", "paused_indefinitely"):
+        return None
+    return f"Sitting for {duration_text(status.minutes_sitting * 60)}"
+
+
+def fraction_elapsed(status: Status) -> float | None:
+    """How far the countdown to the next break has come, 0.0 to 1.0 (the tray ring).
+
+    Measured against one interval: a break due in 15 min of a 60 min interval is 0.75,
+    also after a snooze. None when nothing counts down: paused, no break due, or the next
+    break is further away than one interval (it waits for the working day to start).
+    """
+    if status.mode == "prompt_open":
+        return 1.0
+    seconds = status.seconds_to_next
+    if status.mode != "running" or seconds is None:
+        return None
+    span = status.interval_minutes * 60.0
+    if span <= 0 or seconds > span:
+        return None
+    return min(1.0, max(0.0, 1.0 - seconds / span))

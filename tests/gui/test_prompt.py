@@ -1,0 +1,337 @@
+"""The break prompt window: content, decisions, countdown, focus and accessibility."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from backbreak.core.catalog import Entry
+from backbreak.ui.prompt import PromptWindow, format_countdown
+
+# The offscreen platform cannot raise windows, and Qt raises any stay-on-top window it
+# shows; the warning says nothing about our code.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80">'
+    b'<rect width="120" height="80" fill="#8cf"/></svg>'
+)
+
+
+def make_entry(
+    entry_id: str = "chest-opener",
+    sides: str = "each",
+    duration: int = 10,
+    caution: str | None = "Stop if your arm tingles.",
+) -> Entry:
+    return Entry(
+        id=entry_id,
+        title="Doorway chest opener" if entry_id == "chest-opener" else "Posture check",
+        kind="stretch",
+        areas=("chest",),
+        duration_seconds=duration,
+        sides="each" if sides == "each" else "one",
+        steps=("Rest a forearm on the door frame.", "Step through & breathe <slowly>."),
+        why="Opens the front of the chest.",
+        caution=caution,
+        needs=("door",),
+        illustration="chest.svg",
+    )
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[PromptWindow]:
+    prompt = PromptWindow()
+    qtbot.addWidget(prompt)
+    yield prompt
+    prompt.close_prompt()
+
+
+def label(window: PromptWindow, name: str) -> QLabel:
+    found = window.findChild(QLabel, name)
+    assert found is not None, name
+    return found
+
+
+def button(window: PromptWindow, name: str) -> QAbstractButton:
+    found = window.findChild(QAbstractButton, name)
+    assert found is not None, name
+    return found
+
+
+def click(widget: QAbstractButton) -> None:
+    # QTest rather than qtbot.mouseClick: the same call, but typed for mypy --strict.
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def show(window: PromptWindow, entry: Entry | None = None, can_snooze: bool = True) -> None:
+    window.show_entry(entry or make_entry(), SVG, can_snooze, 10, sound=False)
+
+
+def test_shows_title_steps_and_each_side_badge(window: PromptWindow) -> None:
+    show(window)
+    assert window.isVisible()
+    assert label(window, "title").text() == "Doorway chest opener"
+    steps = label(window, "steps").text()
+    assert "<ol" in steps
+    assert "Rest a forearm on the door frame." in steps
+    # Step text is escaped, not interpreted as markup.
+    assert "Step through &amp; breathe &lt;slowly&gt;." in steps
+    assert label(window, "badge").isVisible()
+    assert "Opens the front of the chest." in label(window, "why").text()
+    assert label(window, "caution").isVisible()
+    assert "Stop if your arm tingles." in label(window, "caution").text()
+
+
+def test_one_sided_entry_without_caution_hides_badge_and_caution(window: PromptWindow) -> None:
+    show(window, make_entry(sides="one", caution=None))
+    assert not label(window, "badge").isVisible()
+    assert not label(window, "caution").isVisible()
+
+
+def test_svg_and_png_illustrations_are_shown_and_garbage_is_hidden(window: PromptWindow) -> None:
+    show(window)
+    picture = label(window, "illustration")
+    assert picture.isVisible()
+    assert not picture.pixmap().isNull()
+
+    png = QPixmap(40, 30)
+    png.fill(QColor("red"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    png.save(buffer, "PNG")
+    window.show_entry(make_entry(), bytes(data.data()), True, 10, False)
+    assert picture.isVisible()
+    assert not picture.pixmap().isNull()
+
+    window.show_entry(make_entry(), b"not a picture", True, 10, False)
+    assert not picture.isVisible()
+    window.show_entry(make_entry(), b"<svg broken", True, 10, False)
+    assert not picture.isVisible()
+    window.show_entry(make_entry(), None, True, 10, False)
+    assert not picture.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("name", "signal"),
+    [("done", "done"), ("snooze", "snooze"), ("skip", "skip"), ("another", "another")],
+)
+def test_each_button_emits_its_signal(
+    qtbot: QtBot, window: PromptWindow, name: str, signal: str
+) -> None:
+    show(window)
+    with qtbot.waitSignal(getattr(window, signal), timeout=1000):
+        click(button(window, name))
+
+
+def test_done_snooze_skip_hide_the_window_but_another_keeps_it(
+    qtbot: QtBot, window: PromptWindow
+) -> None:
+    show(window)
+    click(button(window, "another"))
+    assert window.isVisible()
+    click(button(window, "done"))
+    assert not window.isVisible()
+
+
+def test_snooze_button_names_the_minutes(window: PromptWindow) -> None:
+    window.show_entry(make_entry(), SVG, True, 15, False)
+    assert button(window, "snooze").text() == "S&nooze 15 min"
+
+
+def test_never_show_and_favourite_carry_the_entry_id(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window)
+    with qtbot.waitSignal(window.never_show, timeout=1000) as never:
+        click(button(window, "never_show"))
+    assert never.args == ["chest-opener"]
+    with qtbot.waitSignal(window.favourite, timeout=1000) as fav:
+        click(button(window, "favourite"))
+    assert fav.args == ["chest-opener", True]
+    with qtbot.waitSignal(window.favourite, timeout=1000) as unfav:
+        click(button(window, "favourite"))
+    assert unfav.args == ["chest-opener", False]
+
+
+def test_showing_a_favourite_does_not_emit_favourite(qtbot: QtBot, window: PromptWindow) -> None:
+    with qtbot.assertNotEmitted(window.favourite):
+        window.show_entry(make_entry(), SVG, True, 10, False, favourite=True)
+    assert button(window, "favourite").isChecked()
+
+
+def test_escape_snoozes(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window)
+    with qtbot.waitSignal(window.snooze, timeout=1000):
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_enter_never_answers_the_prompt(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window)
+    decisions = [window.done, window.snooze, window.skip, window.another]
+    pushes = window.findChildren(QPushButton)
+    assert len(pushes) >= 5
+    for signal in decisions:
+        with qtbot.assertNotEmitted(signal):
+            QTest.keyClick(window, Qt.Key.Key_Return)
+            # Even on a focused button, Enter does nothing (only a click or Space does).
+            for push in pushes:
+                QTest.keyClick(push, Qt.Key.Key_Return)
+                QTest.keyClick(push, Qt.Key.Key_Enter)
+    assert window.isVisible()
+    for push in window.findChildren(QPushButton):
+        assert not push.autoDefault(), push.objectName()
+        assert not push.isDefault(), push.objectName()
+
+
+def test_first_focus_goes_to_the_harmless_start_button(window: PromptWindow) -> None:
+    show(window)
+    assert window.focusWidget() is button(window, "start")
+
+
+def test_closing_the_window_snoozes(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window)
+    with qtbot.waitSignal(window.snooze, timeout=1000):
+        window.close()
+    assert not window.isVisible()
+
+
+def test_close_prompt_reports_nothing(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window)
+    with qtbot.assertNotEmitted(window.snooze), qtbot.assertNotEmitted(window.skip):
+        window.close_prompt()
+        window.close()
+    assert not window.isVisible()
+
+
+def test_snooze_is_hidden_when_not_allowed(window: PromptWindow) -> None:
+    show(window, can_snooze=False)
+    snooze = button(window, "snooze")
+    assert not snooze.isVisible()
+    assert not snooze.isEnabled()
+    show(window, can_snooze=True)
+    assert snooze.isVisible()
+
+
+def test_show_entry_twice_reuses_one_window(window: PromptWindow) -> None:
+    show(window)
+    show(window, make_entry("posture", sides="one"))
+    prompts = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PromptWindow) and w.isVisible()
+    ]
+    assert prompts == [window]
+    assert label(window, "title").text() == "Posture check"
+
+
+def test_show_entry_resets_a_running_countdown(window: PromptWindow) -> None:
+    show(window)
+    qtbot_click_start(window)
+    window.tick()
+    assert window.countdown_clock == format_countdown(9)
+    show(window)
+    assert window.countdown_clock == format_countdown(10)
+    assert not window.countdown_running
+
+
+def qtbot_click_start(window: PromptWindow) -> None:
+    start = button(window, "start")
+    assert isinstance(start, QPushButton)
+    start.click()
+
+
+def active_timers(window: PromptWindow) -> list[QTimer]:
+    return [timer for timer in window.findChildren(QTimer) if timer.isActive()]
+
+
+def test_countdown_each_side_switches_at_half_and_ends(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window, make_entry(duration=10))
+    cues: list[str] = []
+    window.cue_requested.connect(cues.append)
+    assert window.countdown_clock == "0:10"
+    assert active_timers(window) == []  # idle: nothing wakes up
+
+    qtbot_click_start(window)
+    assert window.countdown_running
+    assert cues == ["start"]
+    for _ in range(4):
+        window.tick()
+    assert window.countdown_clock == "0:06"
+    assert "Switch sides" not in window.countdown_status
+    window.tick()
+    assert window.countdown_status == "Switch sides"
+    assert cues == ["start", "switch"]
+    for _ in range(5):
+        window.tick()
+    assert window.countdown_clock == "0:00"
+    assert window.countdown_status == "Done — nice work"
+    assert cues == ["start", "switch", "end"]
+    assert not window.countdown_running
+    assert active_timers(window) == []
+
+
+def test_countdown_one_side_never_says_switch(window: PromptWindow) -> None:
+    show(window, make_entry(sides="one", duration=4))
+    cues: list[str] = []
+    window.cue_requested.connect(cues.append)
+    qtbot_click_start(window)
+    for _ in range(4):
+        window.tick()
+    assert cues == ["start", "end"]
+    assert window.countdown_status == "Done — nice work"
+
+
+def test_pause_stops_the_timer_and_resume_continues(window: PromptWindow) -> None:
+    show(window)
+    qtbot_click_start(window)
+    window.tick()
+    qtbot_click_start(window)  # pause
+    assert not window.countdown_running
+    assert active_timers(window) == []
+    qtbot_click_start(window)  # resume
+    assert window.countdown_running
+    assert window.countdown_clock == "0:09"
+
+
+def test_real_timer_ticks(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window, make_entry(sides="one", duration=1))
+    qtbot_click_start(window)
+    qtbot.waitUntil(lambda: window.countdown_status == "Done — nice work", timeout=3000)
+    assert not window.countdown_running
+
+
+def test_no_countdown_row_for_entries_without_a_hold(window: PromptWindow) -> None:
+    show(window, make_entry(duration=0))
+    assert not button(window, "start").isVisible()
+
+
+def test_every_control_has_an_accessible_name(window: PromptWindow) -> None:
+    show(window)
+    buttons = window.findChildren(QAbstractButton)
+    assert len(buttons) >= 7
+    for control in buttons:
+        assert control.accessibleName(), control.objectName()
+    for name in ("done", "snooze", "skip", "another", "start"):
+        assert "&" in button(window, name).text(), name  # has a mnemonic
+
+
+def test_shows_without_taking_focus(window: PromptWindow) -> None:
+    show(window)
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    flags = window.windowFlags()
+    assert flags & Qt.WindowType.WindowStaysOnTopHint
+    assert flags & Qt.WindowType.Tool
+    # Not WindowDoesNotAcceptFocus: the user must be able to click in and use the keyboard.
+    assert not flags & Qt.WindowType.WindowDoesNotAcceptFocus
+
+
+def test_placed_inside_the_screen(window: PromptWindow) -> None:
+    show(window)
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    assert screen.availableGeometry().contains(window.frameGeometry())
