@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -201,7 +201,7 @@ def cmd_catalog(paths: Paths, as_json: bool, out: TextIO) -> int:
 
     loaded = load_catalog(paths.user_catalog_dir)
     for problem in loaded.problems:
-        print(f"backbreak: skipped catalog entry: {problem}", file=sys.stderr)
+        print(f"backbreak: catalog problem: {problem}", file=sys.stderr)
     if as_json:
         json.dump(
             [
@@ -319,6 +319,3 @@ def cmd_remote(paths: Paths, command: str, args: argparse.Namespace, out: TextIO
         out.write(f"{reply['text']}\n")
     return EXIT_OK
 
-
-def today_local() -> date:
-    return datetime.now().astimezone().date()

@@ -287,7 +287,7 @@ class BreakService:
             shown_today=tuple(self._today.shown),
             last_entry_id=self._current.id if self._current else self._last_shown(),
             exclude_areas=frozenset(exclude_areas),
-            sitting_minutes=(self._sitting_seconds(now) or 0) // 60,
+            sitting_minutes=_minutes(self._sitting_seconds(now)),
         )
         return pick(self._catalog, context, self._rng)
 
@@ -376,3 +376,7 @@ def _lead_text(seconds: int) -> str:
 
 def _with_member(ids: frozenset[str], member: str, present: bool) -> frozenset[str]:
     return ids | {member} if present else ids - {member}
+
+
+def _minutes(seconds: int | None) -> float | None:
+    return None if seconds is None else seconds / 60
