@@ -1,0 +1,281 @@
+"""The tray icon and its menu: shows where the break cycle stands, reports what the user picks.
+
+Wake-ups, on purpose few: the service calls ``update()`` whenever something changes; one
+single-shot timer re-armed at each minute boundary refreshes the "in 23 min" text while a
+countdown is on (the only periodic timer: one wake-up a minute, none while paused); and,
+only when no system tray exists yet, a single-shot check with back-off (2 s doubling to
+60 s) waits for one to appear. No animation: the icon is re-painted only when the ring
+moves to its next sixteenth.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from backbreak import APP_NAME
+from backbreak.core.status import Status
+from backbreak.ui.texts import fraction_elapsed, sitting_text, status_text
+from backbreak.ui.tray_icon import quantise, tray_icon
+
+PAUSE_CHOICES: tuple[tuple[str, str], ...] = (
+    ("30m", "30 minutes"),
+    ("1h", "1 hour"),
+    ("2h", "2 hours"),
+    ("tomorrow", "Until tomorrow"),
+    ("indefinitely", "Until I resume"),
+)
+"""(key sent in ``pause_requested``, menu label)."""
+
+FIRST_TRAY_CHECK_MS = 2_000
+LAST_TRAY_CHECK_MS = 60_000
+MESSAGE_MS = 6_000
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _panel_is_dark() -> bool:
+    """Guess the panel shade from the desktop colour scheme.
+
+    Unknown counts as dark: most Linux panels (GNOME's top bar, many KDE themes) are dark
+    whatever the window theme; the icon is drawn to read on both anyway.
+    """
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() != Qt.ColorScheme.Light
+
+
+class TrayController(QObject):
+    """Owns the ``QSystemTrayIcon`` and its ``QMenu``; emits one signal per menu choice."""
+
+    break_now = Signal()
+    pause_requested = Signal(str)
+    """One of the keys in ``PAUSE_CHOICES``: "30m", "1h", "2h", "tomorrow", "indefinitely"."""
+    resume_requested = Signal()
+    settings_requested = Signal()
+    history_requested = Signal()
+    about_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        now: Callable[[], datetime] = _utc_now,
+        dark_panel: bool | None = None,
+        history_enabled: bool = False,
+    ) -> None:
+        """``tray_available``, ``now`` and ``dark_panel`` are seams for tests; the app
+        leaves them alone (``dark_panel`` None = follow the desktop colour scheme)."""
+        super().__init__(parent)
+        self._tray_available = tray_available
+        self._now = now
+        self._dark_panel_override = dark_panel
+        self._icon: QSystemTrayIcon | None = None
+        self._status: Status | None = None
+        self._zone: tzinfo | None = None
+        self._icon_key: tuple[int | None, bool, bool] | None = None
+        self._current_icon = tray_icon(None, False, self._dark_panel())
+        self._tooltip = APP_NAME
+
+        self._menu = QMenu()
+        self._build_menu(history_enabled)
+
+        self._minute_timer = QTimer(self)
+        self._minute_timer.setSingleShot(True)
+        self._minute_timer.timeout.connect(self.refresh_from_clock)
+
+        self._tray_check = QTimer(self)
+        self._tray_check.setSingleShot(True)
+        self._tray_delay_ms = FIRST_TRAY_CHECK_MS
+        self._tray_check.timeout.connect(self._try_create_icon)
+
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        self._try_create_icon()
+
+    # ---- menu -----------------------------------------------------------------------------
+
+    def _build_menu(self, history_enabled: bool) -> None:
+        menu = self._menu
+        menu.setToolTipsVisible(True)
+        # The status as the menu's first line: some desktops (GNOME with AppIndicator) show
+        # no tooltips, so this is where the user reads "Next break in 23 min" there.
+        self.status_action = menu.addAction(APP_NAME)
+        self.status_action.setEnabled(False)
+        menu.addSeparator()
+        self.break_now_action = menu.addAction(self.tr("Take a break now"))
+        self.break_now_action.triggered.connect(self.break_now.emit)
+
+        self.pause_menu = menu.addMenu(self.tr("Pause"))
+        self.pause_actions: dict[str, QAction] = {}
+        for key, label in PAUSE_CHOICES:
+            action = self.pause_menu.addAction(self.tr(label))
+            action.triggered.connect(lambda _checked=False, k=key: self.pause_requested.emit(k))
+            self.pause_actions[key] = action
+        self.resume_action = menu.addAction(self.tr("Resume"))
+        self.resume_action.triggered.connect(self.resume_requested.emit)
+        self.resume_action.setVisible(False)
+
+        menu.addSeparator()
+        self.settings_action = menu.addAction(self.tr("Settings…"))
+        self.settings_action.triggered.connect(self.settings_requested.emit)
+        self.history_action = menu.addAction(self.tr("History…"))
+        self.history_action.triggered.connect(self.history_requested.emit)
+        self.set_history_enabled(history_enabled)
+        self.about_action = menu.addAction(self.tr("About backbreak"))
+        self.about_action.triggered.connect(self.about_requested.emit)
+        menu.addSeparator()
+        self.quit_action = menu.addAction(self.tr("Quit"))
+        self.quit_action.triggered.connect(self.quit_requested.emit)
+
+    @property
+    def minute_timer_active(self) -> bool:
+        return self._minute_timer.isActive()
+
+    @property
+    def menu(self) -> QMenu:
+        return self._menu
+
+    def set_history_enabled(self, enabled: bool) -> None:
+        self.history_action.setEnabled(enabled)
+        self.history_action.setToolTip(
+            "" if enabled else self.tr("The history window is not ready yet")
+        )
+
+    # ---- status ---------------------------------------------------------------------------
+
+    def update(self, status: Status, zone: tzinfo) -> None:
+        """Show ``status``: icon, tooltip, the menu's status line and enabled states.
+
+        Cheap enough to call on every change: the icon is re-painted only when its
+        progress step, pause state or panel shade changed.
+        """
+        self._status = status
+        self._zone = zone
+        paused = status.mode in ("paused", "paused_indefinitely")
+        self.resume_action.setVisible(paused)
+        self.break_now_action.setEnabled(status.mode != "prompt_open")
+        self._show(status, zone)
+        self._arm_minute_timer(status)
+
+    @property
+    def tooltip(self) -> str:
+        """The status text currently shown (also when there is no tray to show it in)."""
+        return self._tooltip
+
+    @property
+    def current_icon(self) -> QIcon:
+        return self._current_icon
+
+    def _show(self, status: Status, zone: tzinfo) -> None:
+        text = status_text(status, zone)
+        if text != self._tooltip:
+            self._tooltip = text
+            self.status_action.setText(text)
+            if self._icon is not None:
+                self._icon.setToolTip(f"{APP_NAME}: {text}")
+        paused = status.mode in ("paused", "paused_indefinitely")
+        fraction = fraction_elapsed(status)
+        key = (quantise(fraction), paused, self._dark_panel())
+        if key != self._icon_key:
+            self._icon_key = key
+            self._current_icon = tray_icon(fraction, paused, key[2])
+            if self._icon is not None:
+                self._icon.setIcon(self._current_icon)
+
+    def _arm_minute_timer(self, status: Status) -> None:
+        """Re-arm the one-a-minute text refresh, only while the text changes with time."""
+        counting = status.mode in ("running", "no_prompt_due") and status.next_prompt_at
+        if not counting:
+            self._minute_timer.stop()
+            return
+        now = self._now()
+        # Just past the next minute boundary, so "in 23 min" turns to "in 22 min" when
+        # the panel clock changes, not up to a minute later.
+        ms_into_minute = now.second * 1000 + now.microsecond // 1000
+        self._minute_timer.start(60_000 - ms_into_minute + 50)
+
+    def refresh_from_clock(self) -> None:
+        """Re-tell the last status as of now (the minute timer's slot)."""
+        if self._status is None or self._zone is None:
+            return
+        status = dataclasses.replace(self._status, now=self._now())
+        self._status = status
+        self._show(status, self._zone)
+        self._arm_minute_timer(status)
+
+    def _dark_panel(self) -> bool:
+        if self._dark_panel_override is not None:
+            return self._dark_panel_override
+        return _panel_is_dark()
+
+    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self._icon_key = None
+        if self._status is not None and self._zone is not None:
+            self._show(self._status, self._zone)
+
+    # ---- the tray itself ------------------------------------------------------------------
+
+    @property
+    def tray_visible(self) -> bool:
+        return self._icon is not None and self._icon.isVisible()
+
+    def show_message(self, title: str, body: str) -> bool:
+        """A tray balloon; False when there is no tray (the notifier then tries another
+        way)."""
+        if self._icon is None or not self._icon.isVisible():
+            return False
+        if not QSystemTrayIcon.supportsMessages():
+            return False
+        self._icon.showMessage(title, body, self._current_icon, MESSAGE_MS)
+        return True
+
+    def _try_create_icon(self) -> None:
+        if self._icon is not None:
+            return
+        if not self._tray_available():
+            # Desktops start the panel after the session's autostart apps: wait for it,
+            # checking less and less often.
+            self._tray_check.start(self._tray_delay_ms)
+            self._tray_delay_ms = min(LAST_TRAY_CHECK_MS, self._tray_delay_ms * 2)
+            return
+        icon = QSystemTrayIcon(self._current_icon, self)
+        icon.setContextMenu(self._menu)
+        icon.setToolTip(f"{APP_NAME}: {self._tooltip}" if self._status else APP_NAME)
+        icon.activated.connect(self._on_activated)
+        self._icon = icon
+        icon.show()
+
+    @property
+    def next_tray_check_ms(self) -> int | None:
+        """Interval of the pending "is there a tray yet?" check; None when none is pending."""
+        return self._tray_check.interval() if self._tray_check.isActive() else None
+
+    def check_tray_now(self) -> None:
+        """Look for a tray at once (the pending check's slot; tests call it directly)."""
+        self._tray_check.stop()
+        self._try_create_icon()
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason != QSystemTrayIcon.ActivationReason.Trigger:
+            return
+        body = self._tooltip
+        if self._status is not None:
+            sitting = sitting_text(self._status)
+            if sitting:
+                body = f"{body}\n{sitting}"
+        self.show_message(APP_NAME, body)
+
+    def hide(self) -> None:
+        """Remove the icon from the tray (on quit, so no dead icon is left behind)."""
+        self._tray_check.stop()
+        self._minute_timer.stop()
+        if self._icon is not None:
+            self._icon.hide()

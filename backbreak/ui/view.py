@@ -1,0 +1,57 @@
+"""``QtView``: the service's ``View`` port, drawn with the prompt window and the tray."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+
+from backbreak.core.catalog import Entry
+from backbreak.core.status import Status
+from backbreak.ui.prompt import PromptWindow
+from backbreak.ui.tray import TrayController
+
+log = logging.getLogger(__name__)
+
+
+def _local_zone() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None  # astimezone() always yields an aware datetime
+    return zone
+
+
+class QtView:
+    """Implements ``backbreak.ports.View`` by delegating to the two widgets."""
+
+    def __init__(
+        self,
+        prompt: PromptWindow,
+        tray: TrayController,
+        illustration_loader: Callable[[Entry], bytes | None],
+        sound_enabled: Callable[[], bool],
+        zone: Callable[[], tzinfo] = _local_zone,
+    ) -> None:
+        """``zone`` gives the user's time zone for clock times in the tray (re-asked on
+        every status, since it can change while the app runs)."""
+        self._prompt = prompt
+        self._tray = tray
+        self._load_illustration = illustration_loader
+        self._sound_enabled = sound_enabled
+        self._zone = zone
+
+    def show_prompt(self, entry: Entry, can_snooze: bool, snooze_minutes: int) -> None:
+        try:
+            illustration = self._load_illustration(entry)
+        except OSError:
+            # A missing or unreadable picture must not cost the user the prompt itself.
+            log.warning("Could not load the illustration for %r", entry.id, exc_info=True)
+            illustration = None
+        self._prompt.show_entry(
+            entry, illustration, can_snooze, snooze_minutes, self._sound_enabled()
+        )
+
+    def close_prompt(self) -> None:
+        self._prompt.close_prompt()
+
+    def show_status(self, status: Status) -> None:
+        self._tray.update(status, self._zone())
