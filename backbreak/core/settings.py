@@ -45,6 +45,19 @@ class Settings:
     sound: bool = True
     voice: bool = False
     start_at_login: bool = False
+    typing_wait_seconds: int = 120
+    """When a prompt is due, wait up to this long for a pause in typing; 0 = show at once."""
+    hold_when_fullscreen: bool = True
+    """Hold prompts while a full-screen window (slides, video, a game) is in front."""
+    hold_when_dnd: bool = True
+    """Hold prompts while the desktop's Do Not Disturb is on."""
+    end_of_day_summary: bool = True
+    history_retention_months: int = 0
+    """Delete history older than this many months; 0 keeps everything."""
+    language: str = ""
+    """UI language code such as "de"; empty follows the system."""
+    large_prompt_text: bool = False
+    reduced_motion: bool = False
     hidden_entries: frozenset[str] = frozenset()
     """Catalog ids the user marked "never show"."""
     favourite_entries: frozenset[str] = frozenset()
@@ -77,9 +90,16 @@ INT_RANGES: dict[str, _IntRange] = {
     "snooze_limit": _IntRange(0, 10),
     "notice_seconds": _IntRange(0, 600),
     "away_minutes": _IntRange(1, 60),
+    "typing_wait_seconds": _IntRange(0, 600),
+    "history_retention_months": _IntRange(0, 120),
 }
 BOOL_KEYS = (
     "working_hours_enabled",
+    "hold_when_fullscreen",
+    "hold_when_dnd",
+    "end_of_day_summary",
+    "large_prompt_text",
+    "reduced_motion",
     "office_friendly_only",
     "sound",
     "voice",
@@ -87,6 +107,7 @@ BOOL_KEYS = (
 )
 TIME_KEYS = ("work_start", "work_end")
 ID_SET_KEYS = ("hidden_entries", "favourite_entries")
+_LANGUAGE_RE = re.compile(r"^([a-z]{2,3}([_-][A-Za-z]{2})?)?$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -182,6 +203,11 @@ def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Pr
             _check_days(builder, raw)
         elif key == "enabled_kinds":
             _check_kinds(builder, raw)
+        elif key == "language":
+            if isinstance(raw, str) and _LANGUAGE_RE.match(raw):
+                builder.values[key] = raw
+            else:
+                builder.bad(key, 'expected a language code such as "de" or "" for the system')
         elif key in ID_SET_KEYS:
             if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
                 builder.values[key] = frozenset(raw)
