@@ -75,3 +75,15 @@ class View(Protocol):
     def show_status(self, status: Status) -> None:
         """Refresh tray icon, tooltip and menu from a snapshot."""
         ...
+
+
+class Presence(Protocol):
+    """What the desktop says about the user right now (for holding a due prompt)."""
+
+    def seconds_since_input(self) -> float | None:
+        """Seconds since the last keyboard/mouse input; None when no idle source works."""
+        ...
+
+    def hold_reason(self) -> str | None:
+        """"fullscreen" or "dnd" when a prompt should wait, None when it may show."""
+        ...
