@@ -44,7 +44,6 @@ from draw_figures import (
     posed,
     sight_line,
     stairs,
-    stool_chair,
     towel,
     tree,
     wall,
@@ -274,8 +273,9 @@ def _wrist_scene(c: Canvas, bent_up: bool) -> None:
     is bent and the arrow shows the fingers eased back towards the body (left)."""
     bust_desk(c, 214)
     palm, fingers = (2, 354) if bent_up else (178, 186)
-    glow(c, [(30, 150), (112, 150)], 38)
-    tips = big_hand(c, (4, 150), (118, 150), palm, fingers)
+    y = 150 if bent_up else 104
+    glow(c, [(30, y), (112, y)], 38)
+    tips = big_hand(c, (14, y), (118, y), palm, fingers)
     if bent_up:
         curve_arrow(
             c,
@@ -385,14 +385,14 @@ def _forward_fold(c: Canvas) -> None:
     floor(c)
     chair(c, 110, SEAT)
     pose = Pose(
-        torso=118,
+        torso=104,
         head=150,
-        nose=170,
+        nose=175,
         spine=10,
         leg_a=(90, 180),
         leg_b=(95, 180),
-        arm_a=(178, 182),
-        arm_b=(176, 180),
+        arm_a=(168, 110),
+        arm_b=(165, 108),
     )
     person(c, pose, (88, SEAT_HIP), "hip", glow=["torso"])
     curve_arrow(c, (96, 104), (150, 92), (170, 140))
@@ -588,7 +588,7 @@ def _neck_turns(c: Canvas) -> None:
 def _wrist_circles(c: Canvas) -> None:
     bust_desk(c, 214)
     glow(c, [(112, 140)], 34)
-    fist = big_hand(c, (4, 150), (112, 140), 80, 80, fist=True)
+    fist = big_hand(c, (14, 150), (112, 140), 80, 80, fist=True)
     arc_arrow(c, fist, 40, 20, 320)
 
 
@@ -636,7 +636,6 @@ def _wall_angels(c: Canvas) -> None:
 @scene("tennis-ball-glute-release", "Seated with a ball under one buttock")
 def _ball_glute(c: Canvas) -> None:
     floor(c)
-    stool_chair(c, 140, SEAT + 4)
     chair(c, 140, SEAT + 4)
     ball(c, (112, SEAT - 6), 9)
     pose = Pose(
@@ -664,8 +663,8 @@ def _glute_bridge(c: Canvas) -> None:
         leg_b=(76, 172),
         foot_a=90,
         foot_b=90,
-        arm_a=(140, 95),
-        arm_b=(145, 95),
+        arm_a=(100, 94),
+        arm_b=(102, 95),
     )
     p = person(c, pose, (130, 180), "hip", glow=["lower_torso", "thigh_a"])
     arrow(c, [(p["hip"][0], p["hip"][1] + 32), (p["hip"][0], p["hip"][1] + 6)])
@@ -685,7 +684,7 @@ def _plank(c: Canvas) -> None:
         arm_a=(180, 90),
         arm_b=(178, 90),
     )
-    person(c, pose, (150, 187), "hip", glow=["torso"])
+    person(c, pose, (138, 187), "hip", glow=["torso"])
 
 
 @scene("desk-incline-plank", "Hands on the desk edge, body in one straight line")
@@ -938,7 +937,7 @@ def _stand_and_walk(c: Canvas) -> None:
     floor(c)
     chair(c, 80, SEAT)
     person(c, SIT, (64, SEAT_HIP), "hip", scale=1.0)
-    p = person(c, WALK, (176, 222), "feet", scale=0.95)
+    p = person(c, WALK, (168, 222), "feet", scale=0.95)
     motion_lines(c, (p["hip"][0] - 40, p["hip"][1] - 10), 90)
     arrow(c, [(98, 110), (128, 110)])
 
