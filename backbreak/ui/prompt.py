@@ -368,9 +368,9 @@ class PromptWindow(QWidget):
         self._countdown_row.setVisible(self._total_seconds > 0)
         self._clock.setText(format_countdown(self._remaining))
         if entry.sides == "each":
-            self._set_phase(self.tr("First side, then switch halfway"))
+            self._set_phase(self.tr("Start when ready; switch sides halfway"))
         else:
-            self._set_phase(self.tr("Hold, breathing slowly"))
+            self._set_phase(self.tr("Start when you are ready"))
         self._start.setText(self.tr("S&tart"))
         self._start.setAccessibleName(self.tr("Start the countdown"))
 
@@ -398,6 +398,9 @@ class PromptWindow(QWidget):
         if (self._finished or self._remaining <= 0) and self._entry is not None:
             self._reset_countdown(self._entry)
         if self._remaining == self._total_seconds:
+            self._set_phase(
+                self.tr("First side") if self._switch_at is not None else self.tr("Keep going")
+            )
             self._cue("start")
         self._timer.start()
         self._start.setText(self.tr("&Pause"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -66,6 +67,8 @@ class SettingsDialog(QDialog):
         self.setModal(False)
         self._settings = settings
         self._loading = False
+        self._unhidden = False
+        """The user asked to bring back every "never show" exercise (applied on OK/Apply)."""
         self._build()
         self.set_settings(settings)
 
@@ -152,6 +155,14 @@ class SettingsDialog(QDialog):
         self.office_friendly.setAccessibleDescription(office_hint.text())
         exercises_layout.addWidget(self.office_friendly)
         exercises_layout.addWidget(office_hint)
+        # The way back from the prompt's "Never show this".
+        self.unhide = QPushButton()
+        self.unhide.setAutoDefault(False)
+        self.unhide.clicked.connect(self._unhide_all)
+        unhide_row = QHBoxLayout()
+        unhide_row.addWidget(self.unhide)
+        unhide_row.addStretch(1)
+        exercises_layout.addLayout(unhide_row)
         exercises_layout.addStretch(1)
 
         self.notice_seconds = self._spin(
@@ -230,6 +241,8 @@ class SettingsDialog(QDialog):
             self.sound.setChecked(settings.sound)
             self.voice.setChecked(settings.voice)
             self.start_at_login.setChecked(settings.start_at_login)
+            self._unhidden = False
+            self._update_unhide_button()
         finally:
             self._loading = False
         self._update_hours_enabled(settings.working_hours_enabled)
@@ -255,6 +268,7 @@ class SettingsDialog(QDialog):
             sound=self.sound.isChecked(),
             voice=self.voice.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
+            hidden_entries=frozenset() if self._unhidden else self._settings.hidden_entries,
         )
 
     def problems(self) -> list[str]:
@@ -270,6 +284,17 @@ class SettingsDialog(QDialog):
         return found
 
     # ---- behaviour ------------------------------------------------------------------------
+
+    def _unhide_all(self) -> None:
+        self._unhidden = True
+        self._update_unhide_button()
+        self._revalidate()
+
+    def _update_unhide_button(self) -> None:
+        count = 0 if self._unhidden else len(self._settings.hidden_entries)
+        self.unhide.setText(self.tr("Show hidden exercises again ({0})").format(count))
+        self.unhide.setAccessibleName(self.tr("Show hidden exercises again"))
+        self.unhide.setEnabled(count > 0)
 
     def _update_hours_enabled(self, enabled: bool) -> None:
         self.work_start.setEnabled(enabled)

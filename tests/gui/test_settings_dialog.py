@@ -151,3 +151,14 @@ def test_set_settings_refreshes_the_form_and_keeps_unshown_fields(
 
 def test_is_not_modal(dialog: SettingsDialog) -> None:
     assert not dialog.isModal()
+
+
+def test_hidden_exercises_can_be_brought_back(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    dialog.set_settings(Settings(hidden_entries=frozenset({"plank", "bridge"})))
+    assert dialog.unhide.isEnabled()
+    assert "(2)" in dialog.unhide.text()
+    dialog.unhide.click()
+    assert not dialog.unhide.isEnabled()
+    with qtbot.waitSignal(dialog.applied, timeout=1000) as blocker:
+        button(dialog, APPLY).click()
+    assert blocker.args == [Settings()]
