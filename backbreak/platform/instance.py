@@ -206,7 +206,8 @@ def send_command(
 
     Uses the blocking ``waitFor*`` calls: fine in the short-lived CLI process and it
     needs no QCoreApplication or event loop (tests/gui/test_instance.py runs it in a
-    bare subprocess to prove it).
+    bare subprocess to prove it). Call it from the CLI process, not from a worker thread
+    of a process running a Qt event loop.
     """
     deadline = time.monotonic() + timeout_ms / 1000
     socket = QLocalSocket()

@@ -21,6 +21,7 @@ in tests/gui/test_scheduler.py:
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -54,18 +55,29 @@ class GuiThreadQtScheduler(QtScheduler):  # type: ignore[misc]
         self._timer_owner = parent
         self._own_timer = QTimer(parent)
         self._own_timer.setSingleShot(True)
+        # The default coarse timer may fire up to 5 % early; APScheduler then finds
+        # nothing due and needs another pass. One timer an hour costs nothing precise.
+        self._own_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._own_timer.timeout.connect(self._on_timeout)
         self._relay = _WakeupRelay(parent)
         # Queued even when emitted on the GUI thread: the wake-up then never runs inside
         # the caller (possibly inside _process_jobs) and many requests coalesce into one
         # restart of the same timer.
         self._relay.requested.connect(self._on_wakeup_requested, Qt.ConnectionType.QueuedConnection)
+        self._wakeup_lock = threading.Lock()
+        self._wakeup_queued = False
         #: Test hooks: how often the timer was (re)started and how often it fired.
         self.timer_starts = 0
         self.timer_timeouts = 0
         super().__init__(**options)
 
     def wakeup(self) -> None:
+        # Coalesce: fifty reschedules in a row need one pass, not fifty queued ones that
+        # the event loop may interleave with timer firings.
+        with self._wakeup_lock:
+            if self._wakeup_queued:
+                return
+            self._wakeup_queued = True
         self._relay.requested.emit()
 
     @property
@@ -73,6 +85,8 @@ class GuiThreadQtScheduler(QtScheduler):  # type: ignore[misc]
         return self._own_timer.isActive()
 
     def _on_wakeup_requested(self) -> None:
+        with self._wakeup_lock:
+            self._wakeup_queued = False
         if self.state != STATE_STOPPED:
             self._start_timer(0)
 
@@ -85,7 +99,9 @@ class GuiThreadQtScheduler(QtScheduler):  # type: ignore[misc]
         self._stop_timer()
         if wait_seconds is not None:
             self.timer_starts += 1
-            self._own_timer.start(min(int(wait_seconds * 1000), _MAX_INTERVAL_MS))
+            # Round UP: the stock int() truncation turns "due in 0.4 ms" into a 0 ms
+            # timer that finds nothing due and spins until the job's time arrives.
+            self._own_timer.start(min(math.ceil(wait_seconds * 1000), _MAX_INTERVAL_MS))
 
     def _stop_timer(self) -> None:
         self._own_timer.stop()

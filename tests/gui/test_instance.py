@@ -7,13 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from backbreak.platform.instance import CommandServer, InstanceGuard, send_command
@@ -104,37 +102,60 @@ def server(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[str, CommandServer]]:
     guard.release()
 
 
-def _in_thread(qtbot: QtBot, work: Callable[[], object]) -> object:
-    """Run blocking client code off the GUI thread while the server's loop spins."""
-    result: list[object] = []
-    worker = threading.Thread(target=lambda: result.append(work()))
-    worker.start()
-    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)
-    worker.join()
-    return result[0]
+def _client(qtbot: QtBot, code: str, *argv: str) -> str:
+    """Run client code in its own process, as the CLI does, while the server's loop spins.
+
+    (A worker thread is not an option: PySide6 keeps the GIL inside waitFor*() and a
+    QLocalSocket made in a plain Python thread next to a running loop crashed once.)
+    """
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10000)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    return out
+
+
+_SEND = (
+    "import json, sys\n"
+    "from backbreak.platform.instance import send_command\n"
+    "print(json.dumps(send_command(sys.argv[1], sys.argv[2], json.loads(sys.argv[3]))))\n"
+)
+
+
+def _send(qtbot: QtBot, name: str, cmd: str, args: dict[str, object] | None = None) -> object:
+    return json.loads(_client(qtbot, _SEND, name, cmd, json.dumps(args or {})))
 
 
 def test_command_round_trip(qtbot: QtBot, server: tuple[str, CommandServer]) -> None:
     name, _ = server
-    reply = _in_thread(qtbot, lambda: send_command(name, "snooze", {"minutes": 10}))
+    reply = _send(qtbot, name, "snooze", {"minutes": 10})
     assert reply == {"ok": True, "cmd": "snooze", "args": {"minutes": 10}}
 
 
-def _raw_request(name: str, payload: bytes) -> bytes:
-    """A client that can send broken lines; short waits (see instance._wait: PySide6
-    holds the GIL inside waitFor*, which would starve the server's slots)."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    assert socket.waitForConnected(2000)
-    socket.write(payload)
-    socket.waitForBytesWritten(2000)
-    data = bytearray()
-    deadline = time.monotonic() + 3
-    while b"\n" not in data and time.monotonic() < deadline:
-        socket.waitForReadyRead(20)
-        data += bytes(socket.readAll().data())
-    socket.abort()
-    return bytes(data)
+_RAW = (
+    "import sys, time\n"
+    "from PySide6.QtNetwork import QLocalSocket\n"
+    "s = QLocalSocket()\n"
+    "s.connectToServer(sys.argv[1])\n"
+    "assert s.waitForConnected(2000)\n"
+    "s.write(bytes.fromhex(sys.argv[2]))\n"
+    "s.waitForBytesWritten(2000)\n"
+    "data = b''\n"
+    "while b'\\n' not in data and s.waitForReadyRead(3000):\n"
+    "    data += bytes(s.readAll().data())\n"
+    "data += bytes(s.readAll().data())\n"
+    "sys.stdout.write(data.decode('utf-8'))\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -145,12 +166,11 @@ def test_malformed_request_gets_an_error_and_server_keeps_working(
     qtbot: QtBot, server: tuple[str, CommandServer], payload: bytes
 ) -> None:
     name, _ = server
-    raw = _in_thread(qtbot, lambda: _raw_request(name, payload))
-    assert isinstance(raw, bytes)
-    reply = json.loads(raw.split(b"\n")[0])
+    raw = _client(qtbot, _RAW, name, payload.hex())
+    reply = json.loads(raw.split("\n")[0])
     assert reply["ok"] is False
     assert reply["error"]
-    again = _in_thread(qtbot, lambda: send_command(name, "status"))
+    again = _send(qtbot, name, "status")
     assert again == {"ok": True, "cmd": "status", "args": {}}
 
 
@@ -158,7 +178,7 @@ def test_failing_handler_gets_an_error_reply(
     qtbot: QtBot, server: tuple[str, CommandServer], caplog: pytest.LogCaptureFixture
 ) -> None:
     name, _ = server
-    reply = _in_thread(qtbot, lambda: send_command(name, "boom"))
+    reply = _send(qtbot, name, "boom")
     assert reply == {"ok": False, "error": "the command failed; see the log"}
     assert "boom" in caplog.text
 
@@ -183,7 +203,7 @@ def test_stale_socket_file_from_a_crash_is_replaced(qtbot: QtBot, tmp_path: Path
     srv = CommandServer(str(name), _echo, guard)
     try:
         assert srv.listen()
-        assert _in_thread(qtbot, lambda: send_command(str(name), "ping")) == {
+        assert _send(qtbot, str(name), "ping") == {
             "ok": True,
             "cmd": "ping",
             "args": {},
@@ -197,24 +217,14 @@ def test_send_command_works_without_a_qcoreapplication(
     qtbot: QtBot, server: tuple[str, CommandServer]
 ) -> None:
     name, _ = server
-    client = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import json, sys\n"
-            "from PySide6.QtCore import QCoreApplication\n"
-            "from backbreak.platform.instance import send_command\n"
-            "assert QCoreApplication.instance() is None\n"
-            "print(json.dumps(send_command(sys.argv[1], 'status')))\n",
-            name,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
+    out = _client(
+        qtbot,
+        "import json, sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from backbreak.platform.instance import send_command\n"
+        "reply = send_command(sys.argv[1], 'status')\n"
+        "assert QCoreApplication.instance() is None\n"
+        "print(json.dumps(reply))\n",
+        name,
     )
-    qtbot.waitUntil(lambda: client.poll() is not None, timeout=10000)
-    out, err = client.communicate()
-    assert client.returncode == 0, err
     assert json.loads(out) == {"ok": True, "cmd": "status", "args": {}}
-    assert err == ""

@@ -39,7 +39,7 @@ def test_many_reschedules_give_one_callback_and_flat_wakeups(qtbot: QtBot, waker
     qtbot.wait(300)  # looking for extra callbacks or stray timer chains
     assert calls == [1]
     # One timeout for the coalesced "jobs changed" wake-up, one at the due time.
-    assert waker.scheduler.timer_timeouts <= 3
+    assert waker.scheduler.timer_timeouts == 2
     assert not waker.scheduler.timer_active
 
 
@@ -70,8 +70,9 @@ def test_documents_upstream_stock_qtscheduler_piles_up_timer_chains(qtbot: QtBot
             id="job",
             replace_existing=True,
         )
-    # 50 immediate wake-ups, each starting its own chain that fires again at the due time.
-    qtbot.waitUntil(lambda: stock.runs >= 100, timeout=3000)
+    # 50 immediate wake-ups, each starting its own chain that fires again at the due time
+    # (coarse timers firing early add a few more passes).
+    qtbot.waitUntil(lambda: ran == [1] and stock.runs >= 100, timeout=3000)
     stock.shutdown(wait=False)
     assert ran == [1]
     assert stock.runs >= 100
