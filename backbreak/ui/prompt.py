@@ -13,8 +13,6 @@ import itertools
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QEvent,
-    QObject,
     QPoint,
     QRect,
     QSize,
@@ -66,23 +64,6 @@ def format_countdown(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-class _QuitWatch(QObject):
-    """Notices the application's Quit event, which Qt 6 follows by closing every window.
-
-    Without this, quitting the app while a prompt is open would look like the user closed
-    the prompt from its title bar and be recorded as a snooze.
-    """
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.quitting = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Quit:
-            self.quitting = True
-        return False
-
-
 class PromptWindow(QWidget):
     """A small always-on-top tool window showing one catalog entry.
 
@@ -127,10 +108,14 @@ class PromptWindow(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
 
-        self._quit_watch = _QuitWatch(self)
+        # Qt 6 closes every window when the app quits; that close must not read as "the user
+        # closed the prompt" (a snooze). closeEvent can't tell the two apart, so it reports
+        # on the next event-loop pass, which never comes for a quit: the loop has ended and
+        # aboutToQuit has set this flag before anyone processes events again.
+        self._app_quitting = False
         app = QCoreApplication.instance()
         if app is not None:
-            app.installEventFilter(self._quit_watch)
+            app.aboutToQuit.connect(self._on_about_to_quit)
 
         self._build()
 
@@ -460,14 +445,21 @@ class PromptWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        quitting = self._quit_watch is not None and self._quit_watch.quitting
         was_open = self._open
         self._open = False
         self._stop_timer()
         super().closeEvent(event)
-        # Closing from the title bar is "not now", never "skip".
-        if was_open and not quitting:
+        if was_open:
+            QTimer.singleShot(0, self, self._report_closed)
+
+    def _report_closed(self) -> None:
+        # Closing from the title bar is "not now", never "skip". Unless the window was
+        # shown again meanwhile, or the app is quitting.
+        if not self._app_quitting and not self._open:
             self.snooze.emit()
+
+    def _on_about_to_quit(self) -> None:
+        self._app_quitting = True
 
     # ---- placement and pictures -----------------------------------------------------------
 

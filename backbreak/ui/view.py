@@ -29,15 +29,19 @@ class QtView:
         tray: TrayController,
         illustration_loader: Callable[[Entry], bytes | None],
         sound_enabled: Callable[[], bool],
+        *,
         zone: Callable[[], tzinfo] = _local_zone,
+        is_favourite: Callable[[str], bool] = lambda _entry_id: False,
     ) -> None:
         """``zone`` gives the user's time zone for clock times in the tray (re-asked on
-        every status, since it can change while the app runs)."""
+        every status, since it can change while the app runs); ``is_favourite`` sets the
+        prompt's Favourite toggle (e.g. ``lambda i: i in settings.favourite_entries``)."""
         self._prompt = prompt
         self._tray = tray
         self._load_illustration = illustration_loader
         self._sound_enabled = sound_enabled
         self._zone = zone
+        self._is_favourite = is_favourite
 
     def show_prompt(self, entry: Entry, can_snooze: bool, snooze_minutes: int) -> None:
         try:
@@ -47,7 +51,12 @@ class QtView:
             log.warning("Could not load the illustration for %r", entry.id, exc_info=True)
             illustration = None
         self._prompt.show_entry(
-            entry, illustration, can_snooze, snooze_minutes, self._sound_enabled()
+            entry,
+            illustration,
+            can_snooze,
+            snooze_minutes,
+            self._sound_enabled(),
+            favourite=self._is_favourite(entry.id),
         )
 
     def close_prompt(self) -> None:

@@ -202,9 +202,23 @@ def test_closing_the_window_snoozes(qtbot: QtBot, window: PromptWindow) -> None:
     assert not window.isVisible()
 
 
+def test_closing_because_the_app_quits_is_not_a_snooze(qtbot: QtBot, window: PromptWindow) -> None:
+    show(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # What QApplication.quit() does: close every window, end the loop, emit aboutToQuit.
+    window.close()
+    app.aboutToQuit.emit()
+    with qtbot.assertNotEmitted(window.snooze, wait=100):
+        pass
+
+
 def test_close_prompt_reports_nothing(qtbot: QtBot, window: PromptWindow) -> None:
     show(window)
-    with qtbot.assertNotEmitted(window.snooze), qtbot.assertNotEmitted(window.skip):
+    with (
+        qtbot.assertNotEmitted(window.snooze, wait=100),
+        qtbot.assertNotEmitted(window.skip),
+    ):
         window.close_prompt()
         window.close()
     assert not window.isVisible()

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from backbreak import __version__
@@ -52,7 +52,14 @@ def make_view(
             raise loader_result
         return loader_result
 
-    view = QtView(prompt, tray, loader, lambda: False, zone=lambda: ZoneInfo("Europe/Berlin"))
+    view = QtView(
+        prompt,
+        tray,
+        loader,
+        lambda: False,
+        zone=lambda: ZoneInfo("Europe/Berlin"),
+        is_favourite=lambda entry_id: entry_id == "neck-tilt",
+    )
     return view, prompt, tray, loaded
 
 
@@ -64,6 +71,8 @@ def test_show_and_close_prompt(qtbot: QtBot) -> None:
     assert prompt.isVisible()
     title = prompt.findChild(QLabel, "title")
     assert title is not None and title.text() == "Neck tilt"
+    favourite = prompt.findChild(QAbstractButton, "favourite")
+    assert favourite is not None and favourite.isChecked()
     with qtbot.assertNotEmitted(prompt.snooze):
         view.close_prompt()
     assert not prompt.isVisible()
