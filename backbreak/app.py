@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
+from backbreak.core.status import Status
 from backbreak.platform.paths import Paths
 
 log = logging.getLogger("backbreak.app")
@@ -19,11 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli_main(argv)
 
 
-def status_json(status: object, zone: tzinfo) -> dict[str, object]:
+def status_json(status: Status, zone: tzinfo) -> dict[str, object]:
     """A status snapshot as JSON for ``backbreak status --json``."""
-    from backbreak.core.status import Status
-
-    assert isinstance(status, Status)
 
     def stamp(moment: datetime | None) -> str | None:
         return None if moment is None else moment.astimezone(zone).isoformat(timespec="seconds")
@@ -52,8 +50,8 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from backbreak.tray_app import TrayApp
     from backbreak.platform.instance import InstanceGuard, send_command
+    from backbreak.tray_app import TrayApp
 
     guard = InstanceGuard(paths.lock_file)
     if not guard.acquire():
@@ -68,7 +66,7 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
     # The prompt and dialogs come and go; closing them must never end the tray app.
     app.setQuitOnLastWindowClosed(False)
     try:
-        tray_app = TrayApp(app, paths)
+        tray_app = TrayApp(app, paths, guard)
         tray_app.start()
         code = app.exec()
         tray_app.shutdown()

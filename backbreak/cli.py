@@ -53,7 +53,7 @@ def _pause_spec(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         type=Path,
@@ -173,16 +173,12 @@ def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
         + ("–" if rate is None else f"{float(str(rate)) * 100:.0f}%")
         + f", longest sitting {_minutes_text(int(str(data['longest_sitting_seconds'])))}\n"
     )
-    out.write(
-        f"  streak {data['current_streak']} day(s) now, best {data['best_streak']} day(s)\n"
-    )
+    out.write(f"  streak {data['current_streak']} day(s) now, best {data['best_streak']} day(s)\n")
     per_day = data.get("days")
     if isinstance(per_day, list):
         for day in per_day:
             if isinstance(day, dict) and (day.get("prompted") or day.get("completed")):
-                out.write(
-                    f"  {day['day']}: {day['completed']} done of {day['prompted']} prompts\n"
-                )
+                out.write(f"  {day['day']}: {day['completed']} done of {day['prompted']} prompts\n")
     return EXIT_OK
 
 
@@ -306,8 +302,10 @@ def cmd_remote(paths: Paths, command: str, args: argparse.Namespace, out: TextIO
         print("backbreak is not running (start it with 'backbreak')", file=sys.stderr)
         return EXIT_FAILURE
     if not reply.get("ok", False):
-        print(f"backbreak: {reply.get('error', 'the running app refused the command')}",
-              file=sys.stderr)
+        print(
+            f"backbreak: {reply.get('error', 'the running app refused the command')}",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
     if command == "status":
         if getattr(args, "json", False):
@@ -318,4 +316,3 @@ def cmd_remote(paths: Paths, command: str, args: argparse.Namespace, out: TextIO
     elif reply.get("text"):
         out.write(f"{reply['text']}\n")
     return EXIT_OK
-

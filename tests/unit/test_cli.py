@@ -11,7 +11,7 @@ import pytest
 
 from backbreak import __version__
 from backbreak.cli import main
-from backbreak.core.history_model import HistoryEvent
+from backbreak.core.history_model import EventKind, HistoryEvent
 from backbreak.platform.history import open_history
 from backbreak.platform.paths import resolve_paths
 
@@ -32,8 +32,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--bogus"], ["stats", "--days", "many"], ["stats", "--days", "0"], ["pause", "soon"],
-     ["frobnicate"]],
+    [
+        ["--bogus"],
+        ["stats", "--days", "many"],
+        ["stats", "--days", "0"],
+        ["pause", "soon"],
+        ["frobnicate"],
+    ],
 )
 def test_wrong_arguments_get_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], argv: list[str]
@@ -61,11 +66,23 @@ def test_stats_with_history(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     now = datetime.now(UTC).replace(microsecond=0)
     day = now.astimezone().date()
     with history:
-        for kind, minutes_ago in [("prompted", 30), ("completed", 29), ("prompted", 5),
-                                  ("skipped", 4)]:
+        moments: list[tuple[EventKind, int]] = [
+            ("prompted", 30),
+            ("completed", 29),
+            ("prompted", 5),
+            ("skipped", 4),
+        ]
+        for kind, minutes_ago in moments:
             history.record(
-                HistoryEvent(kind, now - timedelta(minutes=minutes_ago), day, 0,  # type: ignore[arg-type]
-                             entry_id="chin-tuck", seconds=60, sitting_seconds=3600)
+                HistoryEvent(
+                    kind,
+                    now - timedelta(minutes=minutes_ago),
+                    day,
+                    0,
+                    entry_id="chin-tuck",
+                    seconds=60,
+                    sitting_seconds=3600,
+                )
             )
     code, out, _ = run(capsys, "stats", "--json", "--data-dir", str(tmp_path))
     data = json.loads(out)
@@ -128,7 +145,10 @@ why = "Nothing."
 illustration = "slide.svg"
 """
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    '<circle cx="5" cy="5" r="4"/></svg>'
+)
 
 
 def test_validate_reports_file_entry_and_field(
@@ -145,7 +165,7 @@ def test_validate_reports_file_entry_and_field(
 
 def test_validate_accepts_a_good_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     file = tmp_path / "mine.toml"
-    file.write_text(GOOD_AND_BAD.split("[[entry]]\nid = \"my-broken\"")[0])
+    file.write_text(GOOD_AND_BAD.split('[[entry]]\nid = "my-broken"', maxsplit=1)[0])
     (tmp_path / "slide.svg").write_text(SVG)
     code, out, _ = run(capsys, "catalog", "--validate", str(file))
     assert code == 0 and "OK" in out
@@ -169,9 +189,7 @@ def test_user_catalog_adds_good_entries_and_reports_bad(
     assert "my-broken" in err
 
 
-def test_settings_show_values_and_paths(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_settings_show_values_and_paths(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "settings", "--json", "--data-dir", str(tmp_path))
     data = json.loads(out)
     assert code == 0

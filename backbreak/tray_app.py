@@ -1,0 +1,254 @@
+"""The running tray app: builds every adapter and connects widgets, service and commands.
+
+Part of the composition root (``backbreak.app`` starts it); nothing else imports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from backbreak import __version__
+from backbreak.app import status_json
+from backbreak.core.catalog import Entry
+from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
+from backbreak.core.settings import Settings
+from backbreak.platform.catalog_files import illustration_bytes, load_catalog
+from backbreak.platform.clock import SystemClock
+from backbreak.platform.heartbeat import Heartbeat
+from backbreak.platform.history import open_history
+from backbreak.platform.instance import CommandServer, InstanceGuard
+from backbreak.platform.notifier import pick_notifier
+from backbreak.platform.paths import Paths
+from backbreak.platform.scheduler import QtWaker
+from backbreak.platform.settings_store import load_settings, save_settings
+from backbreak.platform.signals import SignalWatcher
+from backbreak.service import BreakService
+from backbreak.ui.about import AboutDialog
+from backbreak.ui.prompt import PromptWindow
+from backbreak.ui.settings_dialog import SettingsDialog
+from backbreak.ui.texts import clock_text, status_text
+from backbreak.ui.tray import TrayController
+from backbreak.ui.view import QtView
+
+log = logging.getLogger("backbreak.app")
+
+TRAY_PAUSES: dict[str, PauseRequest] = {
+    "30m": PauseRequest(minutes=30),
+    "1h": PauseRequest(minutes=60),
+    "2h": PauseRequest(minutes=120),
+    "tomorrow": PauseRequest(until_tomorrow=True),
+    "indefinitely": PauseRequest(indefinitely=True),
+}
+
+
+class TrayApp(QObject):
+    def __init__(self, app: QApplication, paths: Paths, guard: InstanceGuard) -> None:
+        super().__init__()
+        self._app = app
+        self._paths = paths
+        self._clock = SystemClock()
+        self._startup_messages: list[str] = []
+
+        loaded = load_settings(paths.settings_file)
+        self._settings_extra = loaded.extra
+        if loaded.problems:
+            kept = f" The file as it was is kept at {loaded.backup}." if loaded.backup else ""
+            self._startup_messages.append(
+                "Some settings could not be used, so their defaults apply: "
+                + "; ".join(str(p) for p in loaded.problems)
+                + "."
+                + kept
+            )
+        self._history, history_message = open_history(paths.history_db)
+        if history_message:
+            self._startup_messages.append(history_message)
+        catalog = load_catalog(paths.user_catalog_dir)
+        for problem in catalog.problems:
+            log.warning("catalog: %s", problem)
+        user_problems = [p for p in catalog.problems if p.file != "bundled"]
+        if user_problems:
+            self._startup_messages.append(
+                f"{len(user_problems)} entr{'y' if len(user_problems) == 1 else 'ies'} in your "
+                f"catalog folder could not be loaded; run 'backbreak catalog --validate FILE'. "
+                f"First: {user_problems[0]}"
+            )
+
+        self._waker = QtWaker()
+        self._tray = TrayController()
+        self._notifier = pick_notifier(self._tray.show_message)
+        self._prompt = PromptWindow()
+        self._view = QtView(
+            self._prompt,
+            self._tray,
+            illustration_loader=self._illustration,
+            sound_enabled=lambda: self._service.settings.sound,
+            zone=self._clock.zone,
+            is_favourite=lambda entry_id: entry_id in self._service.settings.favourite_entries,
+        )
+        self._service = BreakService(
+            settings=loaded.settings,
+            catalog=catalog.entries,
+            clock=self._clock,
+            waker=self._waker,
+            history=self._history,
+            notifier=self._notifier,
+            view=self._view,
+            rng=random.Random(),
+            on_settings_changed=self._save_settings,
+        )
+        self._settings_dialog: SettingsDialog | None = None
+        self._about: AboutDialog | None = None
+        self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
+        self._signals = SignalWatcher(lambda _signum: self._app.quit(), self)
+        self._heartbeat = Heartbeat(
+            self._clock.now, self._service.clock_findings, self._service.refresh_view, self
+        )
+        self._connect()
+
+    # ---- wiring ----------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        service = self._service
+        self._prompt.done.connect(service.complete)
+        self._prompt.snooze.connect(service.snooze)
+        self._prompt.skip.connect(service.skip)
+        self._prompt.another.connect(service.another)
+        self._prompt.never_show.connect(self._never_show)
+        self._prompt.favourite.connect(service.set_entry_favourite)
+        self._tray.break_now.connect(service.break_now)
+        self._tray.pause_requested.connect(self._pause_from_tray)
+        self._tray.resume_requested.connect(service.resume)
+        self._tray.settings_requested.connect(self.open_settings)
+        self._tray.about_requested.connect(self.open_about)
+        self._tray.quit_requested.connect(self._app.quit)
+        self._app.aboutToQuit.connect(self.shutdown)
+        # Session logout: Qt asks to save; history is written on every event, so the only
+        # thing left is the state, saved by shutdown().
+        self._app.commitDataRequest.connect(lambda _manager: self._service.shutdown())
+
+    def start(self) -> None:
+        self._waker.start()
+        self._service.start()
+        self._heartbeat.start()
+        if not self._server.listen():
+            log.warning("command socket unavailable; shell commands won't reach this instance")
+        for message in self._startup_messages:
+            log.warning("%s", message)
+            self._notifier.notify("backbreak", message)
+        log.info("backbreak %s started; next prompt %s", __version__, self._status_text())
+
+    def shutdown(self) -> None:
+        if getattr(self, "_stopped", False):
+            return
+        self._stopped = True
+        self._heartbeat.stop()
+        self._service.shutdown()
+        self._waker.shutdown()
+        self._server.close()
+        for backend in self._notifier.backends:
+            close = getattr(backend, "close", None)
+            if callable(close):
+                close()  # stops a notify-send still waiting for a click
+        self._signals.close()
+        self._prompt.close()
+        self._tray.hide()
+        self._history.close()
+
+    # ---- actions ---------------------------------------------------------------------------
+
+    def _illustration(self, entry: Entry) -> bytes | None:
+        try:
+            return illustration_bytes(entry)
+        except OSError as error:
+            log.warning("illustration for %s unreadable: %s", entry.id, error)
+            return None
+
+    def _save_settings(self, settings: Settings) -> None:
+        try:
+            save_settings(self._paths.settings_file, settings, extra=self._settings_extra)
+        except OSError as error:
+            log.error("could not save settings: %s", error)
+            self._notifier.notify("backbreak", f"Your settings could not be saved: {error}")
+        if self._settings_dialog is not None:
+            self._settings_dialog.set_settings(settings)
+
+    def _never_show(self, entry_id: str) -> None:
+        self._service.set_entry_hidden(entry_id, True)
+        self._service.another()
+
+    def _pause_from_tray(self, key: str) -> None:
+        request = TRAY_PAUSES.get(key)
+        if request is not None:
+            self._service.pause(request)
+
+    def open_settings(self) -> None:
+        if self._settings_dialog is None:
+            self._settings_dialog = SettingsDialog(self._service.settings)
+            self._settings_dialog.applied.connect(self._apply_settings)
+        else:
+            self._settings_dialog.set_settings(self._service.settings)
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+        self._settings_dialog.activateWindow()
+
+    def _apply_settings(self, settings: object) -> None:
+        if isinstance(settings, Settings):
+            self._service.update_settings(settings)
+
+    def open_about(self) -> None:
+        if self._about is None:
+            self._about = AboutDialog(
+                {
+                    "Settings": str(self._paths.settings_file),
+                    "History": str(self._paths.history_db),
+                    "Your exercises": str(self._paths.user_catalog_dir),
+                    "Log": str(self._paths.log_file),
+                }
+            )
+        self._about.show()
+        self._about.raise_()
+
+    def _status_text(self) -> str:
+        return status_text(self._service.status(), self._clock.zone())
+
+    # ---- shell commands --------------------------------------------------------------------
+
+    def _handle_command(self, command: str, args: dict[str, object]) -> dict[str, object]:
+        service = self._service
+        if command == "status":
+            status = service.status()
+            return {
+                "ok": True,
+                "text": status_text(status, self._clock.zone()),
+                "status": status_json(status, self._clock.zone()),
+            }
+        if command == "break-now":
+            service.break_now()
+            entry = service.current_entry
+            return {"ok": True, "text": f"Prompt open: {entry.title}" if entry else "No prompt"}
+        if command == "pause":
+            try:
+                request = parse_pause(str(args.get("spec", "")))
+            except PauseSpecError as error:
+                return {"ok": False, "error": str(error)}
+            until = service.pause(request)
+            text = (
+                "Paused until you resume"
+                if until is None
+                else f"Paused until {clock_text(until, self._clock.zone(), self._clock.now())}"
+            )
+            return {"ok": True, "text": text}
+        if command == "resume":
+            service.resume()
+            return {"ok": True, "text": self._status_text()}
+        if command == "quit":
+            # Reply first, then quit from the event loop so the reply reaches the caller.
+            QTimer.singleShot(0, self._app.quit)
+            return {"ok": True, "text": "backbreak is quitting"}
+        if command == "history":
+            return {"ok": False, "error": "the History window is not available yet"}
+        return {"ok": False, "error": f"unknown command {command!r}"}

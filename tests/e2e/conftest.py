@@ -1,0 +1,228 @@
+"""A real desktop session for end-to-end tests: Xvfb, a session D-Bus, a tray host
+(trayer) and a notification daemon (dunst), and the real ``backbreak`` process in it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+TOOLS = ("Xvfb", "dbus-daemon", "trayer", "dunst", "xdotool")
+START_TIMEOUT = 20.0
+
+
+def _missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def wait_for(
+    condition: Callable[[], object], timeout: float = START_TIMEOUT, what: str = "condition"
+) -> object:
+    """Poll an outside process until ``condition`` is truthy (these are real processes, so
+    there is no fake clock to advance); fail with ``what`` on timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)
+
+
+def _free_display() -> int:
+    for number in range(90, 200):
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@dataclass
+class Desktop:
+    env: dict[str, str]
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    display: str = ""
+
+    def start(self, *argv: str) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            argv, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self.processes.append(process)
+        return process
+
+    def xdotool(self, *args: str) -> str:
+        result = subprocess.run(
+            ["xdotool", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        return result.stdout.strip()
+
+    def screenshot(self, path: Path) -> None:
+        if shutil.which("import"):
+            subprocess.run(
+                ["import", "-window", "root", str(path)], env=self.env, timeout=20, check=False
+            )
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> Desktop:
+    missing = _missing_tools()
+    if missing:
+        message = f"end-to-end tests need {', '.join(missing)} (run scripts/test.sh as root)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    number = _free_display()
+    env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
+    env["DISPLAY"] = f":{number}"
+    desktop = Desktop(env=env, display=f":{number}")
+    desktop.start("Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+    wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), what="Xvfb")
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    desktop.processes.append(bus)
+    assert bus.stdout is not None
+    env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().decode().strip()
+    bus.stdout.close()  # the address is all it prints
+    if with_tray:
+        desktop.start(
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "24",
+            "--transparent",
+            "false",
+            "--tint",
+            "0x303030",
+        )
+    if with_notifications:
+        desktop.start("dunst")
+    return desktop
+
+
+@pytest.fixture
+def desktop() -> Iterator[Desktop]:
+    session = _start_desktop()
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture
+def bare_desktop() -> Iterator[Desktop]:
+    """A screen with no tray host and no notification daemon."""
+    session = _start_desktop(with_tray=False, with_notifications=False)
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+@dataclass
+class Backbreak:
+    """The real app, started as a person would, with its own data dir."""
+
+    desktop: Desktop
+    data_dir: Path
+    process: subprocess.Popen[bytes] | None = None
+    log_path: Path | None = None
+
+    def cli(self, *args: str, timeout: float = 15) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "backbreak", "--data-dir", str(self.data_dir), *args],
+            env=self.desktop.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+    def start(self, *extra: str) -> None:
+        self.log_path = self.data_dir / "stdout.log"
+        with self.log_path.open("ab") as sink:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "backbreak", "--data-dir", str(self.data_dir), *extra],
+                env=self.desktop.env,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for(self._answers, what="backbreak to answer 'status'")
+
+    def _answers(self) -> bool:
+        if self.process is not None and self.process.poll() is not None:
+            raise AssertionError(f"backbreak exited early:\n{self.output()}")
+        return self.cli("status", timeout=5).returncode == 0
+
+    def status(self) -> dict[str, object]:
+        result = self.cli("status", "--json")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert isinstance(data, dict)
+        return data
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path else ""
+
+    def events(self) -> list[tuple[str, str | None]]:
+        db = self.data_dir / "data" / "history.sqlite3"
+        with sqlite3.connect(db) as conn:
+            rows = conn.execute("SELECT kind, entry_id FROM events ORDER BY id").fetchall()
+        conn.close()
+        return [(str(kind), entry) for kind, entry in rows]
+
+    def stop(self) -> int | None:
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+
+@pytest.fixture
+def backbreak(desktop: Desktop, tmp_path: Path) -> Iterator[Backbreak]:
+    app = Backbreak(desktop=desktop, data_dir=tmp_path / "data-dir")
+    try:
+        yield app
+    finally:
+        app.stop()
