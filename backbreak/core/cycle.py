@@ -114,7 +114,12 @@ def settle(state: CycleState, settings: Settings, now: datetime) -> CycleState:
     - A plain pause that has ended restarts the sitting clock at its end.
     - A meeting pause that has ended keeps the sitting stretch (sitting through a meeting
       is still sitting) and records the end as ``snoozed_until``: a snooze that is already
-      due is exactly "prompt right when the meeting ends", with no new state field.
+      due is exactly "prompt right when the meeting ends", with no new state field. That
+      happens only if the interval had run out by then; a short sit (or a break taken during
+      the meeting) keeps its ordinary due time, so a prompt never comes early.
+    - Either way a snooze or a window from before the pause no longer counts (the
+      ``Paused`` event already clears them; this keeps odd stored states consistent): the
+      due time computed during the pause stays the due time after it.
     - Instants that measure the past (sitting, open prompt, last seen) cannot lie after
       ``now``; if they do, the clock moved back unannounced and they are clamped to ``now``.
       A snooze cannot reach further than one snooze length from ``now`` for the same reason.
@@ -122,9 +127,21 @@ def settle(state: CycleState, settings: Settings, now: datetime) -> CycleState:
     pause = state.pause
     if pause is not None and pause.until is not None and pause.until <= now:
         if pause.meeting:
-            state = replace(state, pause=None, snoozed_until=pause.until)
+            interval = timedelta(minutes=settings.interval_minutes)
+            interval_over = state.sitting_since is None or (
+                pause.until >= state.sitting_since + interval
+            )
+            # Without the marker the ordinary (later) interval end applies.
+            marker = pause.until if interval_over else None
+            state = replace(state, pause=None, snoozed_until=marker, prompt_open_since=None)
         else:
-            state = replace(state, pause=None, sitting_since=pause.until)
+            state = replace(
+                state,
+                pause=None,
+                sitting_since=pause.until,
+                snoozed_until=None,
+                prompt_open_since=None,
+            )
     snooze_horizon = now + timedelta(minutes=settings.snooze_minutes)
     return replace(
         state,
@@ -225,7 +242,7 @@ def apply(state: CycleState, event: Event, settings: Settings, now: datetime) ->
             sitting_since=_shift(state.sitting_since, event.delta),
             snoozed_until=_shift(state.snoozed_until, event.delta),
             prompt_open_since=_shift(state.prompt_open_since, event.delta),
-            last_seen=_shift(state.last_seen, event.delta),
+            # last_seen needs no shift: every event sets it to ``now``.
         )
     state = settle(state, settings, now)
     return replace(_apply_settled(state, event, settings, now), last_seen=now)
@@ -271,7 +288,8 @@ def next_prompt_at(
         if pause.until is None:
             return None
         if pause.meeting:
-            candidate = pause.until
+            # The prompt held back by the meeting, as it ends; none before the interval.
+            candidate = max(pause.until, stretch_start + interval)
         else:
             # A plain pause restarts the sitting clock when it ends.
             stretch_start = pause.until

@@ -350,6 +350,15 @@ def test_meeting_pause_prompts_when_it_ends() -> None:
     assert due(meeting) == at(11, 30)
 
 
+def test_meeting_never_brings_a_prompt_before_the_interval() -> None:
+    # Sat down at 10:30: a meeting ending at 11:10 or one that ended at 10:45 changes nothing.
+    running = CycleState(sitting_since=at(10, 30), pause=Pause(at(11, 10), meeting=True))
+    assert due(running) == at(11, 30)
+    ended = CycleState(sitting_since=at(10, 30), pause=Pause(at(10, 45), meeting=True))
+    assert settle(ended, SETTINGS, NOW) == CycleState(sitting_since=at(10, 30))
+    assert due(ended) == at(11, 30)
+
+
 def test_ended_meeting_prompts_now() -> None:
     meeting = CycleState(sitting_since=at(9, 0), pause=Pause(at(10, 30), meeting=True))
     assert due(meeting) == NOW
@@ -369,6 +378,10 @@ def test_snooze_running_past_the_end_of_work_moves_to_tomorrow() -> None:
     assert due(late, now=at(17, 55)) == at(10, 0, day=7)
 
 
+def test_prompt_due_exactly_at_the_end_of_work_moves_to_tomorrow() -> None:
+    assert due(CycleState(sitting_since=at(17, 0)), now=at(17, 0)) == at(10, 0, day=7)
+
+
 def test_last_minute_of_work_is_still_working_time() -> None:
     assert due(CycleState(sitting_since=at(16, 59)), now=at(17, 0)) == at(17, 59)
 
@@ -377,6 +390,9 @@ def test_period_too_short_for_an_interval_is_skipped() -> None:
     short_days = SETTINGS.replace(work_start=time(9, 0), work_end=time(9, 45))
     # Wednesday's window 09:00–09:45 cannot hold 09:00 + 60 min: Thursday's can't either.
     assert due(CycleState(sitting_since=at(8, 0)), now=at(8, 0), settings=short_days) is None
+    # One exactly an interval long can't either: its end is already after work.
+    one_hour_days = SETTINGS.replace(work_start=time(9, 0), work_end=time(10, 0))
+    assert due(CycleState(sitting_since=at(8, 0)), now=at(8, 0), settings=one_hour_days) is None
     # ... but a stretch begun inside the period still gets its prompt there.
     ten_minutes = short_days.replace(interval_minutes=10)
     assert due(CycleState(sitting_since=at(9, 20)), at(9, 20), ten_minutes) == at(9, 30)
