@@ -220,10 +220,6 @@ class BreakService:
         """Recompute the schedule (after resume, unlock, time-zone change)."""
         self._reschedule()
 
-    def refresh_view(self) -> None:
-        """Redraw the status (the minute heartbeat) without touching the schedule."""
-        self._view.show_status(self.status())
-
     # ---- internals -------------------------------------------------------------------------
 
     def _apply(self, event: cycle.Event) -> None:

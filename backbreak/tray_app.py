@@ -104,10 +104,32 @@ class TrayApp(QObject):
         self._about: AboutDialog | None = None
         self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
         self._signals = SignalWatcher(lambda _signum: self._app.quit(), self)
-        self._heartbeat = Heartbeat(
-            self._clock.now, self._service.clock_findings, self._service.refresh_view, self
-        )
+        # The tray keeps its own "in N min" text current; the heartbeat only watches the
+        # clocks, and a finding re-arms the schedule and redraws the status.
+        self._heartbeat = Heartbeat(self._clock.now, self._service.clock_findings, self)
         self._connect()
+
+    # ---- parts, for tests and diagnostics --------------------------------------------------
+
+    @property
+    def service(self) -> BreakService:
+        return self._service
+
+    @property
+    def tray(self) -> TrayController:
+        return self._tray
+
+    @property
+    def prompt(self) -> PromptWindow:
+        return self._prompt
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._settings_dialog
+
+    def handle_command(self, command: str, args: dict[str, object]) -> dict[str, object]:
+        """A shell command, as the command socket delivers it."""
+        return self._handle_command(command, args)
 
     # ---- wiring ----------------------------------------------------------------------------
 

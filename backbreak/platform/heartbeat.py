@@ -1,4 +1,4 @@
-"""A once-a-minute heartbeat: notices sleep and clock changes, refreshes the status.
+"""A once-a-minute heartbeat that notices sleep and clock changes.
 
 Qt timers count monotonic time, which stops while the machine sleeps, so a wake-up armed
 before a suspend comes late by the time asleep. Once a minute we compare the clocks
@@ -34,7 +34,6 @@ class Heartbeat(QObject):
         self,
         now: Callable[[], datetime],
         on_findings: Callable[[list[Finding]], None],
-        on_tick: Callable[[], None],
         parent: QObject | None = None,
         read: Callable[[Callable[[], datetime]], Reading] = read_clocks,
     ) -> None:
@@ -42,7 +41,6 @@ class Heartbeat(QObject):
         self._now = now
         self._read = read
         self._on_findings = on_findings
-        self._on_tick = on_tick
         self._last = read(now)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
@@ -63,4 +61,3 @@ class Heartbeat(QObject):
         self._last = current
         if findings:
             self._on_findings(findings)
-        self._on_tick()

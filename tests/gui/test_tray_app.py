@@ -1,0 +1,80 @@
+"""The wired-up tray app, offscreen: settings dialog → service → tray → settings file."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from backbreak.platform.instance import InstanceGuard
+from backbreak.platform.paths import ensure_dirs, resolve_paths
+from backbreak.tray_app import TrayApp
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def tray_app(qapp: QApplication, tmp_path: Path) -> Iterator[TrayApp]:
+    paths = resolve_paths(tmp_path)
+    ensure_dirs(paths)
+    paths.settings_file.write_text("schema_version = 1\nworking_hours_enabled = false\n")
+    guard = InstanceGuard(paths.lock_file)
+    assert guard.acquire()
+    app = TrayApp(qapp, paths, guard)
+    app.start()
+    try:
+        yield app
+    finally:
+        app.shutdown()
+        guard.release()
+
+
+def test_settings_dialog_moves_the_next_prompt_and_saves(
+    tray_app: TrayApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    service = tray_app.service
+    before = service.status().next_prompt_at
+    assert before is not None
+    tray_app.open_settings()
+    dialog = tray_app.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.interval.setValue(20)
+    apply = dialog.buttons.button(QDialogButtonBox.StandardButton.Apply)
+    apply.click()
+    after = service.status().next_prompt_at
+    assert after is not None
+    assert round((before - after).total_seconds() / 60) == 40
+    assert "20 min" in tray_app.tray.tooltip or "19 min" in tray_app.tray.tooltip
+    saved = tomllib.loads(resolve_paths(tmp_path).settings_file.read_text())
+    assert saved["interval_minutes"] == 20
+    assert saved["working_hours_enabled"] is False
+
+
+def test_shell_commands_reach_the_service(tray_app: TrayApp) -> None:
+    reply = tray_app.handle_command("pause", {"spec": "1h"})
+    assert reply["ok"] is True and "Paused until" in str(reply["text"])
+    assert tray_app.service.status().mode == "paused"
+    assert tray_app.tray.resume_action.isVisible()
+    reply = tray_app.handle_command("pause", {"spec": "whenever"})
+    assert reply["ok"] is False and "30m" in str(reply["error"])
+    assert tray_app.handle_command("resume", {})["ok"] is True
+    assert tray_app.service.status().mode == "running"
+    reply = tray_app.handle_command("status", {})
+    status = reply["status"]
+    assert isinstance(status, dict) and status["mode"] == "running"
+    assert tray_app.handle_command("nonsense", {})["ok"] is False
+
+
+def test_tray_menu_pause_and_break_now(tray_app: TrayApp) -> None:
+    tray_app.tray.pause_actions["30m"].trigger()
+    assert tray_app.service.status().mode == "paused"
+    tray_app.tray.resume_action.trigger()
+    tray_app.tray.break_now_action.trigger()
+    assert tray_app.service.current_entry is not None
+    assert tray_app.prompt.isVisible()
+    tray_app.prompt.done.emit()
+    assert tray_app.service.current_entry is None
