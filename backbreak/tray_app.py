@@ -26,8 +26,11 @@ from backbreak.platform.paths import Paths
 from backbreak.platform.scheduler import QtWaker
 from backbreak.platform.settings_store import load_settings, save_settings
 from backbreak.platform.signals import SignalWatcher
+from backbreak.platform.sound import SoundPlayer
+from backbreak.platform.speech import Speaker
 from backbreak.service import BreakService
 from backbreak.ui.about import AboutDialog
+from backbreak.ui.cues import CuePlayer
 from backbreak.ui.prompt import PromptWindow
 from backbreak.ui.settings_dialog import SettingsDialog
 from backbreak.ui.texts import clock_text, status_text
@@ -81,6 +84,14 @@ class TrayApp(QObject):
         self._tray = TrayController()
         self._notifier = pick_notifier(self._tray.show_message)
         self._prompt = PromptWindow()
+        self._speaker = Speaker()
+        self._cues = CuePlayer(
+            SoundPlayer(),
+            self._speaker,
+            sound_enabled=lambda: self._service.settings.sound,
+            voice_enabled=lambda: self._service.settings.voice,
+            parent=self,
+        )
         self._view = QtView(
             self._prompt,
             self._tray,
@@ -141,6 +152,7 @@ class TrayApp(QObject):
         self._prompt.another.connect(service.another)
         self._prompt.never_show.connect(self._never_show)
         self._prompt.favourite.connect(service.set_entry_favourite)
+        self._prompt.cue_requested.connect(self._cues.handle)
         self._tray.break_now.connect(service.break_now)
         self._tray.pause_requested.connect(self._pause_from_tray)
         self._tray.resume_requested.connect(service.resume)
@@ -176,6 +188,7 @@ class TrayApp(QObject):
             if callable(close):
                 close()  # stops a notify-send still waiting for a click
         self._signals.close()
+        self._speaker.shutdown()
         self._prompt.close()
         self._tray.hide()
         self._history.close()

@@ -10,6 +10,7 @@ debian_packages=(
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  espeak-ng-espeak pulseaudio pulseaudio-utils sox
 )
 missing=()
 for package in "${debian_packages[@]}"; do
