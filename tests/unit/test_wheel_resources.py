@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "backbreak", "resources")
-SHIPPED_SUFFIXES = (".toml", ".svg", ".png")
+SHIPPED_SUFFIXES = (".toml", ".svg", ".png", ".wav")
 
 PROBE = """
 import json, sys, xml.etree.ElementTree as ET
