@@ -52,6 +52,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX events_by_time ON events (at_utc)",
         "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    (  # 1 -> 2
+        # Per-entry counts for the History window's body areas (kind = 'completed' AND
+        # local_day BETWEEN … GROUP BY entry_id) read this index alone, never the table.
+        "CREATE INDEX events_by_kind_day_entry ON events (kind, local_day, entry_id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -128,6 +133,9 @@ class History:
         # FULL in WAL mode syncs on every commit; we write a handful of rows an hour, so
         # the cost is nothing and a power cut cannot lose a committed event.
         self._conn.execute("PRAGMA synchronous = FULL")
+        # Clearing history is a privacy promise: deleted rows are overwritten in the file
+        # instead of lingering in free pages until something reuses them.
+        self._conn.execute("PRAGMA secure_delete = ON")
         self._migrate(version)
 
     def _migrate(self, from_version: int) -> None:
@@ -167,6 +175,36 @@ class History:
                 (_CYCLE_STATE_KEY, text),
             )
         )
+
+    def clear(self) -> int:
+        """Delete every event (the cycle state stays); returns how many were deleted.
+
+        Unlike ``record``, a failure raises: the user asked for this and must be told if it
+        did not happen.
+        """
+        with self._transaction():
+            deleted = self._conn.execute("DELETE FROM events").rowcount
+        self._scrub()
+        return int(deleted)
+
+    def purge_older_than(self, cutoff_day: date) -> int:
+        """Delete events of local days before ``cutoff_day`` (the retention setting);
+        returns how many were deleted. Raises on failure, like ``clear``."""
+        with self._transaction():
+            deleted = self._conn.execute(
+                "DELETE FROM events WHERE local_day < ?", (cutoff_day.isoformat(),)
+            ).rowcount
+        if deleted:
+            self._scrub()
+        return int(deleted)
+
+    def _scrub(self) -> None:
+        """Leave no copy of deleted rows on disk: the WAL still holds the old pages until
+        a checkpoint, and VACUUM rebuilds the file without the freed pages."""
+        if self.path is None:
+            return
+        self._conn.execute("VACUUM")
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _write(self, action: typing.Callable[[], object]) -> None:
         try:
@@ -229,7 +267,15 @@ class History:
             with contextlib.suppress(sqlite3.ProgrammingError):
                 cursor.close()
 
+    def has_events(self) -> bool:
+        """Whether anything at all was ever recorded (the History window's empty state)."""
+        (found,) = self._conn.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchone()
+        return bool(found)
+
     # ---- statistics (see backbreak.platform.stats) ----------------------------------
+
+    def entry_counts(self, first_day: date, last_day: date) -> dict[str, int]:
+        return stats.entry_counts(self._conn, first_day, last_day)
 
     def day_counts(self, first_day: date, last_day: date) -> list[stats.DayCounts]:
         return stats.day_counts(self._conn, first_day, last_day)

@@ -14,16 +14,20 @@ only with a skip.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = [
+    "OTHER_AREA",
     "DayCounts",
     "StatsSummary",
+    "area_counts",
     "best_streak",
     "completion_rate",
     "current_streak",
     "day_counts",
+    "entry_counts",
     "longest_sitting",
     "summary",
 ]
@@ -41,6 +45,10 @@ class DayCounts:
     away: int = 0
     minutes_exercised: float = 0.0
     """Sum of the time spent on completed exercises, in minutes."""
+    breaks: int = 0
+    """Breaks offered: prompts that were answered for good. A prompt snoozed or swapped
+    for another exercise comes back as a new prompt, so counting ``prompted`` would make
+    "done 1 of 4" out of one break that was snoozed three times."""
 
     def to_json_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +59,7 @@ class DayCounts:
             "skipped": self.skipped,
             "away": self.away,
             "minutes_exercised": round(self.minutes_exercised, 2),
+            "breaks": self.breaks,
         }
 
 
@@ -94,7 +103,9 @@ def day_counts(conn: sqlite3.Connection, first_day: date, last_day: date) -> lis
         SELECT local_day,
                SUM(kind = 'prompted'), SUM(kind = 'completed'), SUM(kind = 'snoozed'),
                SUM(kind = 'skipped'), SUM(kind = 'away'),
-               TOTAL(CASE WHEN kind = 'completed' THEN seconds END)
+               TOTAL(CASE WHEN kind = 'completed' THEN seconds END),
+               SUM(kind = 'prompted') - SUM(kind = 'another')
+                   - SUM(kind = 'snoozed' AND entry_id IS NOT NULL)
         FROM events
         WHERE local_day BETWEEN ? AND ?
         GROUP BY local_day
@@ -102,8 +113,9 @@ def day_counts(conn: sqlite3.Connection, first_day: date, last_day: date) -> lis
         (first_day.isoformat(), last_day.isoformat()),
     ).fetchall()
     found = {
-        day: DayCounts(date.fromisoformat(day), p, c, sn, sk, aw, seconds / 60)
-        for day, p, c, sn, sk, aw, seconds in rows
+        # max(0, …): a prompt snoozed just before midnight comes back on the next day.
+        day: DayCounts(date.fromisoformat(day), p, c, sn, sk, aw, seconds / 60, max(0, br))
+        for day, p, c, sn, sk, aw, seconds, br in rows
     }
     span = (last_day - first_day).days + 1
     days = (first_day + timedelta(days=offset) for offset in range(span))
@@ -134,6 +146,42 @@ def longest_sitting(conn: sqlite3.Connection, first_day: date, last_day: date) -
         (first_day.isoformat(), last_day.isoformat()),
     ).fetchone()
     return timedelta(seconds=int(longest or 0))
+
+
+def entry_counts(conn: sqlite3.Connection, first_day: date, last_day: date) -> dict[str, int]:
+    """How often each catalog entry was completed in the range, most done first.
+
+    Counted in SQL (GROUP BY entry_id over the covering ``events_by_kind_day_entry``
+    index): years of history cost one index range scan and a few dozen result rows.
+    """
+    rows = conn.execute(
+        """
+        SELECT entry_id, COUNT(*) AS times FROM events
+        WHERE kind = 'completed' AND local_day BETWEEN ? AND ? AND entry_id IS NOT NULL
+        GROUP BY entry_id
+        ORDER BY times DESC, entry_id
+        """,
+        (first_day.isoformat(), last_day.isoformat()),
+    )
+    return {str(entry_id): int(times) for entry_id, times in rows}
+
+
+OTHER_AREA = "other"
+"""Where entries that are no longer in the catalog (a deleted user entry) are counted."""
+
+
+def area_counts(
+    entries: Mapping[str, int], catalog_areas: Mapping[str, Sequence[str]]
+) -> dict[str, int]:
+    """Completions per body area, most first; an entry for two areas counts for both.
+
+    ``entries`` is ``entry_counts``' result, ``catalog_areas`` maps entry id → areas.
+    """
+    totals: dict[str, int] = {}
+    for entry_id, times in entries.items():
+        for area in catalog_areas.get(entry_id) or (OTHER_AREA,):
+            totals[area] = totals.get(area, 0) + times
+    return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
 
 
 # One row per non-neutral day up to :last with whether it qualifies and whether it had a
@@ -194,6 +242,7 @@ def summary(conn: sqlite3.Connection, first_day: date, last_day: date, today: da
         skipped=sum(day.skipped for day in days),
         away=sum(day.away for day in days),
         minutes_exercised=sum(day.minutes_exercised for day in days),
+        breaks=sum(day.breaks for day in days),
     )
     decided = totals.completed + totals.skipped
     return StatsSummary(

@@ -304,13 +304,13 @@ def test_migrations_run_in_order_from_the_stored_version(
 ) -> None:
     with History(db_path) as v1:
         v1.record(event("prompted"))
-    v2 = (*history_module.MIGRATIONS, ("ALTER TABLE events ADD COLUMN note TEXT",))
-    monkeypatch.setattr(history_module, "MIGRATIONS", v2)
-    monkeypatch.setattr(history_module, "SCHEMA_VERSION", 2)
+    newer = (*history_module.MIGRATIONS, ("ALTER TABLE events ADD COLUMN note TEXT",))
+    monkeypatch.setattr(history_module, "MIGRATIONS", newer)
+    monkeypatch.setattr(history_module, "SCHEMA_VERSION", len(newer))
     with History(db_path) as upgraded:
         assert len(list(upgraded.iter_events())) == 1  # data kept
     with raw_connection(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(newer)
         columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
     assert columns[-1] == "note"
 
@@ -319,10 +319,103 @@ def test_failed_migration_rolls_back(db_path: Path, monkeypatch: pytest.MonkeyPa
     History(db_path).close()
     broken = (*history_module.MIGRATIONS, ("CREATE TABLE extra (x)", "NOT SQL AT ALL"))
     monkeypatch.setattr(history_module, "MIGRATIONS", broken)
-    monkeypatch.setattr(history_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(history_module, "SCHEMA_VERSION", len(broken))
     with pytest.raises(sqlite3.OperationalError):
         History(db_path)
     with raw_connection(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     assert "extra" not in tables
+
+
+# ---- clearing, retention, the window's queries ----------------------------------------
+
+
+def test_clear_deletes_every_event_but_keeps_the_state(history: History) -> None:
+    history.save_state(CycleState(pause=Pause(until=T0 + timedelta(hours=1))))
+    history.record_many([event("prompted"), event("completed", entry_id="neck-roll")])
+    assert history.has_events()
+    assert history.clear() == 2
+    assert not history.has_events()
+    assert list(history.iter_events()) == []
+    assert history.load_state().pause == Pause(until=T0 + timedelta(hours=1))
+
+
+def test_cleared_history_leaves_no_trace_in_the_files(history: History, db_path: Path) -> None:
+    secret = "a-very-recognisable-entry-id"
+    history.record_many([event("completed", T0 + timedelta(minutes=n), secret) for n in range(50)])
+    history.clear()
+    for companion in ("", "-wal"):
+        file = Path(f"{db_path}{companion}")
+        if file.exists():
+            assert secret.encode() not in file.read_bytes()
+
+
+def test_purge_deletes_days_before_the_cutoff_only(history: History) -> None:
+    days = [T0 - timedelta(days=n) for n in (40, 31, 30, 1)]
+    history.record_many(event("completed", moment) for moment in days)
+    cutoff = (T0 - timedelta(days=30)).date()
+    assert history.purge_older_than(cutoff) == 2
+    assert [item.local_day for item in history.iter_events()] == [
+        cutoff,
+        (T0 - timedelta(days=1)).date(),
+    ]
+    assert history.purge_older_than(cutoff) == 0
+
+
+def test_purge_and_clear_work_on_an_in_memory_history() -> None:
+    with History.in_memory() as memory:
+        memory.record(event("prompted"))
+        assert memory.purge_older_than(T0.date() + timedelta(days=1)) == 1
+        memory.record(event("prompted"))
+        assert memory.clear() == 1
+
+
+def _plan(db_path: Path, sql: str, params: tuple[object, ...]) -> str:
+    with raw_connection(db_path) as conn:
+        return " | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def test_the_per_day_and_per_entry_queries_use_indexes(
+    history: History, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catch every statement the window's queries run and check SQLite's plan for each:
+    a full table scan over years of history would make the window slow."""
+    history.record_many([event("completed", T0, "neck-roll"), event("prompted", T0)])
+    seen: list[tuple[str, tuple[object, ...]]] = []
+    from backbreak.platform import stats
+
+    real_day_counts, real_entry_counts = stats.day_counts, stats.entry_counts
+
+    class Spy:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+            seen.append((sql, params))
+            return self.conn.execute(sql, params)
+
+    first, last = date(2024, 3, 1), date(2024, 3, 31)
+    with raw_connection(db_path) as conn:
+        real_day_counts(Spy(conn), first, last)  # type: ignore[arg-type]
+        real_entry_counts(Spy(conn), first, last)  # type: ignore[arg-type]
+    per_day, per_entry = (_plan(db_path, sql, params) for sql, params in seen)
+    assert "USING INDEX events_by_day_kind" in per_day, per_day
+    assert "COVERING INDEX events_by_kind_day_entry" in per_entry, per_entry
+    assert "SCAN events" not in per_day + per_entry
+    today = _plan(db_path, "SELECT * FROM events WHERE at_utc >= ? AND at_utc < ?", (0, 1))
+    assert "USING INDEX events_by_time" in today
+
+
+def test_version_1_files_gain_the_entry_index(db_path: Path) -> None:
+    with raw_connection(db_path) as conn:
+        for statement in history_module.MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+        conn.commit()
+    with History(db_path):
+        pass
+    with raw_connection(db_path) as conn:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "events_by_kind_day_entry" in names

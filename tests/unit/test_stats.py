@@ -11,7 +11,7 @@ import pytest
 
 from backbreak.core.history_model import EVENT_KINDS, HistoryEvent
 from backbreak.platform.history import History
-from backbreak.platform.stats import DayCounts
+from backbreak.platform.stats import OTHER_AREA, DayCounts, area_counts
 
 MON = date(2024, 3, 11)
 TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=n) for n in range(1, 7))
@@ -70,9 +70,11 @@ def test_day_counts_are_per_day_and_zero_filled(history: History) -> None:
         on(SAT, "completed", seconds=30),  # outside the range asked for
     )
     assert history.day_counts(MON, THU) == [
-        DayCounts(MON, prompted=2, completed=2, snoozed=1, away=1, minutes_exercised=2.25),
+        DayCounts(
+            MON, prompted=2, completed=2, snoozed=1, away=1, minutes_exercised=2.25, breaks=2
+        ),
         DayCounts(TUE),
-        DayCounts(WED, prompted=1, skipped=1),
+        DayCounts(WED, prompted=1, skipped=1, breaks=1),
         DayCounts(THU),
     ]
 
@@ -187,7 +189,7 @@ def test_summary_is_complete_and_json_serialisable(history: History) -> None:
     )
     result = history.summary(MON, WED, today=WED)
     assert result.totals == DayCounts(
-        MON, prompted=3, completed=2, skipped=1, minutes_exercised=3.0
+        MON, prompted=3, completed=2, skipped=1, minutes_exercised=3.0, breaks=3
     )
     assert result.completion_rate == pytest.approx(2 / 3)
     assert result.longest_sitting == timedelta(seconds=4000)
@@ -236,3 +238,60 @@ def test_hundred_thousand_events_give_exact_counts(history: History) -> None:
         n for (_, kind), n in expected.items() if kind == "prompted"
     )
     assert len(list(history.iter_events())) == 100_000
+
+
+# ---- breaks offered, entries and areas -------------------------------------------------
+
+
+def prompt_event(day: date, kind: str, entry_id: str | None, hour: int = 10) -> HistoryEvent:
+    return HistoryEvent(
+        kind=kind,  # type: ignore[arg-type]
+        at=datetime.combine(day, time(hour), tzinfo=UTC),
+        local_day=day,
+        utc_offset_minutes=0,
+        entry_id=entry_id,
+    )
+
+
+def test_breaks_count_a_snoozed_or_swapped_prompt_once(history: History) -> None:
+    record(
+        history,
+        # One break: snoozed twice, swapped once, then done.
+        prompt_event(MON, "prompted", "a"),
+        prompt_event(MON, "snoozed", "a"),
+        prompt_event(MON, "prompted", "a"),
+        prompt_event(MON, "snoozed", "a"),
+        prompt_event(MON, "prompted", "a"),
+        prompt_event(MON, "another", "a"),
+        prompt_event(MON, "prompted", "b"),
+        prompt_event(MON, "completed", "b"),
+        # A second: skipped. A snooze from the pre-prompt notice is no prompt.
+        prompt_event(MON, "prompted", "c", hour=11),
+        prompt_event(MON, "skipped", "c", hour=11),
+        prompt_event(MON, "snoozed", None, hour=12),
+    )
+    [counts] = history.day_counts(MON, MON)
+    assert (counts.prompted, counts.breaks, counts.completed) == (5, 2, 1)
+
+
+def test_entry_counts_per_range(history: History) -> None:
+    record(
+        history,
+        prompt_event(MON, "completed", "neck"),
+        prompt_event(MON, "completed", "neck", hour=11),
+        prompt_event(TUE, "completed", "calf"),
+        prompt_event(TUE, "skipped", "hip"),
+        prompt_event(WED, "completed", "hip"),
+        prompt_event(TUE, "completed", None),
+    )
+    assert history.entry_counts(MON, TUE) == {"neck": 2, "calf": 1}
+    assert list(history.entry_counts(MON, WED)) == ["neck", "calf", "hip"]  # most, then name
+    assert history.entry_counts(THU, FRI) == {}
+
+
+def test_area_counts_spread_entries_over_their_areas() -> None:
+    catalog = {"neck": ("neck", "shoulders"), "calf": ("calves",), "shrug": ("shoulders",)}
+    counts = area_counts({"neck": 3, "calf": 1, "shrug": 2, "deleted": 1}, catalog)
+    assert counts == {"shoulders": 5, "neck": 3, "calves": 1, OTHER_AREA: 1}
+    assert list(counts) == ["shoulders", "neck", "calves", OTHER_AREA]
+    assert area_counts({}, catalog) == {}
