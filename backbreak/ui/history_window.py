@@ -1,0 +1,549 @@
+"""The History window: today's timeline, the last week and month as charts, export, clear.
+
+Non-modal and reused: the app keeps one instance and opens it with ``show()``; every show
+(and every switch of tab) reads the figures again, so it is never stale. Only the tab on
+screen is queried, and only through SQL aggregates (``History.day_counts``,
+``entry_counts``, streaks) plus one day's events for the timeline: five years of history
+open as fast as one week.
+
+Each chart has its figures in words twice: as its accessible description (for screen
+readers) and in a label under it (for everyone).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backbreak.core.catalog import BODY_AREAS
+from backbreak.core.day_summary import day_summary_text, elapsed_text
+from backbreak.core.day_timeline import DayTimeline, Outcome, day_timeline
+from backbreak.platform.export import export_csv
+from backbreak.platform.history import History
+from backbreak.platform.stats import OTHER_AREA, DayCounts, StatsSummary, area_counts
+from backbreak.ui.charts import (
+    AreaBarsChart,
+    DayBar,
+    DayBarsChart,
+    DayBarsLegend,
+    TimelineChart,
+    TimelineLegend,
+    day_label,
+)
+
+log = logging.getLogger(__name__)
+
+TODAY_TAB, WEEK_TAB, MONTH_TAB = 0, 1, 2
+WEEK_DAYS = 7
+MONTH_DAYS = 30
+
+
+def area_label(area: str) -> str:
+    """``"lower_back"`` → ``"Lower back"``."""
+    if area == OTHER_AREA:
+        return "Other (no longer in the catalog)"
+    return area.replace("_", " ").capitalize()
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def _clock(moment: datetime, zone: tzinfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{local.hour:02d}:{local.minute:02d}"
+
+
+# ---- the figures in words (also what the tests compare with the database) ---------------
+
+
+def timeline_description(timeline: DayTimeline, zone: tzinfo) -> str:
+    """Today's timeline in sentences, for the screen reader and the label under it."""
+    if timeline.is_empty:
+        return "Nothing recorded today yet."
+    outcomes: list[tuple[Outcome, str]] = [
+        ("done", "done"),
+        ("snoozed", "snoozed"),
+        ("skipped", "skipped"),
+        ("paused", "paused"),
+        ("unanswered", "not answered"),
+    ]
+    parts = [
+        f"{timeline.count(outcome)} {words}"
+        for outcome, words in outcomes
+        if timeline.count(outcome)
+    ]
+    sentences = [f"Today so far: {', '.join(parts)}." if parts else ""]
+    if timeline.away:
+        total = sum((span.length for span in timeline.away), timedelta(0))
+        sentences.append(
+            f"Away from the desk {_plural(len(timeline.away), 'time')}, "
+            f"{elapsed_text(total.total_seconds())} in all."
+        )
+    if timeline.longest is not None:
+        longest = timeline.longest
+        sentences.append(
+            f"Longest sitting {elapsed_text(longest.sat.total_seconds())}, "
+            f"ending at {_clock(longest.end, zone)}."
+        )
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
+def period_summary_text(summary: StatsSummary) -> str:
+    """``"33 of 38 breaks done · completion rate 91 % · 1 h 1 min of stretching"``."""
+    totals = summary.totals
+    offered = max(totals.breaks, totals.completed)
+    parts = [
+        f"{totals.completed} of {_plural(offered, 'break')} done"
+        if offered
+        else "No breaks offered"
+    ]
+    if summary.completion_rate is not None:
+        parts.append(f"completion rate {round(summary.completion_rate * 100)} %")
+    if totals.minutes_exercised > 0:
+        parts.append(f"{elapsed_text(totals.minutes_exercised * 60)} of stretching")
+    return " · ".join(parts)
+
+
+def streak_text(summary: StatsSummary) -> str:
+    return (
+        f"Current streak {_plural(summary.current_streak, 'day')} · "
+        f"best ever {_plural(summary.best_streak, 'day')}"
+    )
+
+
+def bars_description(bars: Sequence[DayBar]) -> str:
+    """Every day's figures, then the days without breaks, in words."""
+    with_breaks = [bar for bar in bars if bar.offered or bar.done]
+    sentences = [
+        f"{day_label(bar.day)}: {bar.done} of {max(bar.offered, bar.done)} done."
+        for bar in with_breaks
+    ]
+    quiet = len(bars) - len(with_breaks)
+    if quiet:
+        sentences.append(f"{_plural(quiet, 'day')} without breaks.")
+    return " ".join(sentences)
+
+
+def bars_text(bars: Sequence[DayBar]) -> str:
+    """The short version under the chart: busiest day and days with breaks."""
+    with_breaks = [bar for bar in bars if bar.offered or bar.done]
+    if not with_breaks:
+        return "No breaks on any of these days."
+    best = max(with_breaks, key=lambda bar: (bar.done, bar.day))
+    return (
+        f"Breaks on {len(with_breaks)} of {len(bars)} days; most done on "
+        f"{day_label(best.day)} ({best.done} of {max(best.offered, best.done)})."
+    )
+
+
+def areas_text(areas: Mapping[str, int]) -> str:
+    """Which body areas got attention, and which none."""
+    if not areas:
+        return "No exercises done in this period."
+    done = ", ".join(f"{area_label(area).lower()} {count}" for area, count in areas.items())
+    missed = [area_label(area).lower() for area in BODY_AREAS if area not in areas]
+    text = f"Exercises done per body area: {done}."
+    if missed:
+        text += f" Not reached: {', '.join(missed)}."
+    return text
+
+
+# ---- pages ---------------------------------------------------------------------------
+
+
+def _wrapped_label(accessible_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if accessible_name:
+        label.setAccessibleName(accessible_name)
+    return label
+
+
+def _empty_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    label.setMargin(24)
+    return label
+
+
+class _Page(QStackedWidget):
+    """A tab: its charts, or a friendly sentence when there is nothing to chart."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.content = content
+        # Scrolls instead of squeezing the charts on a small screen or with large fonts.
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(content)
+        self.empty = _empty_label()
+        self.empty.setAccessibleName("No history")
+        self.addWidget(self.scroller)
+        self.addWidget(self.empty)
+
+    def show_content(self) -> None:
+        self.setCurrentWidget(self.scroller)
+
+    def show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.setCurrentWidget(self.empty)
+
+    @property
+    def is_empty_shown(self) -> bool:
+        return self.currentWidget() is self.empty
+
+
+class TodayPage(_Page):
+    def __init__(self) -> None:
+        content = QWidget()
+        super().__init__(content)
+        self.heading = _wrapped_label()
+        self.summary = _wrapped_label("Today's summary")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.timeline = TimelineChart()
+        self.timeline.setAccessibleName("Today's timeline")
+        self.legend = TimelineLegend()
+        self.details = _wrapped_label("Today's timeline in words")
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+
+
+class PeriodPage(_Page):
+    """The last ``days`` days: bars per day, the period's figures, body areas."""
+
+    def __init__(self, days: int) -> None:
+        content = QWidget()
+        super().__init__(content)
+        self.days = days
+        self.heading = _wrapped_label()
+        self.summary = _wrapped_label(f"Summary of the last {days} days")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.streaks = _wrapped_label("Streaks")
+        self.streaks.setToolTip(
+            "A day counts towards a streak when at least one break was done and none was "
+            "skipped. Days without prompts (weekends, days off) don't break it."
+        )
+        self.bars = DayBarsChart()
+        self.bars.setAccessibleName(f"Breaks per day, last {days} days")
+        self.bars_legend = DayBarsLegend()
+        self.bars_label = _wrapped_label("Breaks per day in words")
+        areas_heading = QLabel("Body areas that got attention")
+        heading_font = areas_heading.font()
+        heading_font.setBold(True)
+        areas_heading.setFont(heading_font)
+        self.areas = AreaBarsChart()
+        self.areas.setAccessibleName(f"Exercises per body area, last {days} days")
+        self.areas_label = _wrapped_label("Body areas in words")
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.streaks)
+        layout.addWidget(self.bars, 1)
+        layout.addWidget(self.bars_legend)
+        layout.addWidget(self.bars_label)
+        layout.addSpacing(6)
+        layout.addWidget(areas_heading)
+        layout.addWidget(self.areas)
+        layout.addWidget(self.areas_label)
+
+
+@dataclass(frozen=True)
+class _Export:
+    """What the last export did, for the status line and tests."""
+
+    path: Path
+    count: int
+
+
+class HistoryWindow(QWidget):
+    """The History window. ``catalog_areas`` maps entry id → body areas; ``on_clear``
+    deletes the history (the app's job: it also owns the running service) and is called
+    only after the user confirmed. ``next_break_text``, if given, tells the empty state
+    when the first prompt comes (e.g. "Next break in 23 min")."""
+
+    def __init__(
+        self,
+        history: History,
+        catalog_areas: Mapping[str, Sequence[str]],
+        zone_provider: Callable[[], tzinfo],
+        today_provider: Callable[[], date],
+        on_clear: Callable[[], None],
+        *,
+        parent: QWidget | None = None,
+        next_break_text: Callable[[], str | None] | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("backbreak history"))
+        self._history = history
+        self._catalog_areas = dict(catalog_areas)
+        self._zone = zone_provider
+        self._today = today_provider
+        self._on_clear = on_clear
+        self._next_break_text = next_break_text
+        self._file_dialog: QFileDialog | None = None
+        self.clear_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
+        self.last_export: _Export | None = None
+
+        self.tabs = QTabWidget()
+        self.today_page = TodayPage()
+        self.week_page = PeriodPage(WEEK_DAYS)
+        self.month_page = PeriodPage(MONTH_DAYS)
+        self.tabs.addTab(self.today_page, self.tr("&Today"))
+        self.tabs.addTab(self.week_page, self.tr("&Week"))
+        self.tabs.addTab(self.month_page, self.tr("&Month"))
+        self.tabs.currentChanged.connect(self._load_tab)
+
+        self.status = _wrapped_label("Export status")
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export all history as a CSV file"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.clear_button = QPushButton(self.tr("C&lear history…"))
+        self.clear_button.setAccessibleName(self.tr("Delete all recorded breaks"))
+        self.clear_button.clicked.connect(self.ask_to_clear)
+        close_button = QPushButton(self.tr("&Close"))
+        close_button.clicked.connect(self.close)
+        for button in (self.export_button, self.clear_button, close_button):
+            button.setAutoDefault(False)
+        privacy = QLabel(self.tr("Your history stays on this computer."))
+        privacy.setEnabled(False)  # the muted look of a side note, in any theme
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(privacy, 1)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.status.hide()
+        self.resize(760, 760)
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the figures of the tab on screen again (the others load when shown)."""
+        self._load_tab(self.tabs.currentIndex())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        # Reopened from the tray hours later: show today's figures, not the old ones.
+        self.refresh()
+        super().showEvent(event)
+
+    def _load_tab(self, index: int) -> None:
+        try:
+            has_events = self._history.has_events()
+            # Nothing to export or delete: say so by greying the buttons out.
+            self.export_button.setEnabled(has_events)
+            self.clear_button.setEnabled(has_events)
+            if not has_events:
+                self._show_no_history()
+            elif index == TODAY_TAB:
+                self._load_today()
+            elif index == WEEK_TAB:
+                self._load_period(self.week_page)
+            elif index == MONTH_TAB:
+                self._load_period(self.month_page)
+        except sqlite3.Error as error:
+            log.error("could not read the history: %s", error)
+            page = self.tabs.widget(index)
+            if isinstance(page, _Page):
+                page.show_empty(self.tr("The history could not be read: {0}").format(error))
+
+    def _first_prompt_text(self) -> str:
+        upcoming = self._next_break_text() if self._next_break_text is not None else None
+        when = f" {upcoming}." if upcoming else ""
+        return self.tr(
+            "No breaks yet — your first prompt comes after a stretch of sitting, and what "
+            "you do with it will show up here.{0}"
+        ).format(when)
+
+    def _show_no_history(self) -> None:
+        text = self._first_prompt_text()
+        for page in (self.today_page, self.week_page, self.month_page):
+            page.show_empty(text)
+
+    def _load_today(self) -> None:
+        page = self.today_page
+        zone = self._zone()
+        today = self._today()
+        start = datetime.combine(today, time(0), tzinfo=zone).astimezone(UTC)
+        end = datetime.combine(today + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
+        timeline = day_timeline(self._history.events_between(start, end), start, end)
+        if timeline.is_empty:
+            upcoming = self._next_break_text() if self._next_break_text is not None else None
+            page.show_empty(
+                self.tr(
+                    "Nothing recorded today yet.{0} Earlier days are under Week and Month."
+                ).format(f" {upcoming}." if upcoming else "")
+            )
+            return
+        [counts] = self._history.day_counts(today, today)
+        longest = self._history.longest_sitting(today, today)
+        page.heading.setText(self.tr("Today, {0}").format(day_label(today)))
+        page.summary.setText(day_summary_text(counts, longest, counts.minutes_exercised))
+        page.timeline.set_timeline(timeline, start, end, zone)
+        words = timeline_description(timeline, zone)
+        page.timeline.setAccessibleDescription(words)
+        page.details.setText(words)
+        page.show_content()
+
+    def _load_period(self, page: PeriodPage) -> None:
+        today = self._today()
+        first = today - timedelta(days=page.days - 1)
+        summary = self._history.summary(first, today, today)
+        if summary.totals == DayCounts(first):  # not one event in the range
+            page.show_empty(
+                self.tr("No breaks in the last {0} days. {1}").format(
+                    page.days, streak_text(summary)
+                )
+            )
+            return
+        bars = [DayBar(day.day, day.completed, day.breaks) for day in summary.days]
+        areas = area_counts(self._history.entry_counts(first, today), self._catalog_areas)
+        page.heading.setText(
+            self.tr("Last {0} days: {1} – {2}").format(
+                page.days, day_label(first), day_label(today)
+            )
+        )
+        page.summary.setText(period_summary_text(summary))
+        page.streaks.setText(streak_text(summary))
+        page.bars.set_bars(bars, today)
+        page.bars.setAccessibleDescription(bars_description(bars))
+        page.bars_label.setText(bars_text(bars))
+        page.areas.set_areas([(area_label(area), count) for area, count in areas.items()])
+        words = areas_text(areas)
+        page.areas.setAccessibleDescription(words)
+        page.areas_label.setText(words)
+        page.show_content()
+
+    # ---- export --------------------------------------------------------------------------
+
+    def choose_export_file(self) -> None:
+        """Ask where to save (non-blocking: the dialog's ``fileSelected`` exports)."""
+        if self._file_dialog is None:
+            dialog = QFileDialog(self, self.tr("Export history as CSV"))
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+            dialog.setDefaultSuffix("csv")
+            dialog.setDirectory(QDir.homePath())
+            dialog.fileSelected.connect(self.export_to)
+            self._file_dialog = dialog
+        self._file_dialog.selectFile(f"backbreak-history-{self._today().isoformat()}.csv")
+        self._file_dialog.open()
+
+    def export_to(self, path: str | Path) -> None:
+        """Write the CSV to ``path`` and say how it went."""
+        target = Path(path)
+        try:
+            count = export_csv(self._history, target)
+        except (OSError, sqlite3.Error) as error:
+            log.error("export to %s failed: %s", target, error)
+            self._show_error(
+                self.tr("The history could not be exported"),
+                self.tr("Nothing was written to {0}.\n\n{1}").format(target, error),
+            )
+            return
+        self.last_export = _Export(target, count)
+        self.status.setText(self.tr("Saved {0} to {1}.").format(_plural(count, "event"), target))
+        self.status.show()
+
+    def _show_error(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
+
+    # ---- clear ---------------------------------------------------------------------------
+
+    def ask_to_clear(self) -> None:
+        """Ask before deleting (non-blocking); only "Delete history" goes on."""
+        if self.clear_box is None:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Clear history"))
+            box.setText(self.tr("Delete every recorded break?"))
+            box.setInformativeText(
+                self.tr(
+                    "Your charts, streaks and exports start again from nothing. Settings "
+                    "are kept. This cannot be undone; export a CSV first to keep a copy."
+                )
+            )
+            self.confirm_clear_button = box.addButton(
+                self.tr("Delete history"), QMessageBox.ButtonRole.DestructiveRole
+            )
+            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(cancel)
+            box.setEscapeButton(cancel)
+            box.buttonClicked.connect(self._clear_answered)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            self.clear_box = box
+        self.clear_box.open()
+
+    def _clear_answered(self, button: object) -> None:
+        if button is self.confirm_clear_button:
+            self.confirm_clear()
+
+    def confirm_clear(self) -> None:
+        """The user confirmed: clear through the app, then show the empty state."""
+        try:
+            self._on_clear()
+        except (OSError, sqlite3.Error) as error:
+            log.error("clearing the history failed: %s", error)
+            self._show_error(self.tr("The history could not be cleared"), str(error))
+        self.status.hide()
+        self.refresh()
+
+
+__all__ = [
+    "MONTH_DAYS",
+    "WEEK_DAYS",
+    "HistoryWindow",
+    "area_label",
+    "areas_text",
+    "bars_description",
+    "bars_text",
+    "period_summary_text",
+    "streak_text",
+    "timeline_description",
+]

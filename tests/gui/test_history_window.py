@@ -1,0 +1,256 @@
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from backbreak.core.day_summary import day_summary_text
+from backbreak.platform.export import read_csv_events
+from backbreak.platform.history import History
+from backbreak.platform.stats import DayCounts
+from backbreak.ui.history_window import MONTH_TAB, TODAY_TAB, WEEK_TAB, HistoryWindow, area_label
+from tests.history_data import generate
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 3, 13, 16, 30, tzinfo=BERLIN)  # a Friday afternoon
+TODAY = NOW.date()
+CATALOG_AREAS: dict[str, tuple[str, ...]] = {
+    "neck-turns": ("neck",),
+    "chin-tucks": ("neck", "upper_back"),
+    "seated-hamstring-stretch": ("hamstrings", "lower_back"),
+    "desk-calf-stretch": ("calves",),
+    "stand-up-and-walk": ("whole_body",),
+}
+
+
+@pytest.fixture
+def month(tmp_path: Path) -> Iterator[History]:
+    """A generated month of history, ending this afternoon."""
+    with History(tmp_path / "history.sqlite3") as history:
+        history.record_many(
+            generate(
+                TODAY - timedelta(days=29),
+                TODAY,
+                BERLIN,
+                sorted(CATALOG_AREAS),
+                seed=3,
+                until=NOW.astimezone(UTC),
+            )
+        )
+        yield history
+
+
+def make_window(
+    qtbot: QtBot, history: History, today: date = TODAY, cleared: list[int] | None = None
+) -> HistoryWindow:
+    calls = cleared if cleared is not None else []
+
+    def on_clear() -> None:
+        calls.append(1)
+        history.clear()
+
+    window = HistoryWindow(history, CATALOG_AREAS, lambda: BERLIN, lambda: today, on_clear)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def show_tab(window: HistoryWindow, index: int) -> None:
+    window.tabs.setCurrentIndex(index)
+    image = window.grab()  # paints every chart on the tab
+    assert not image.isNull()
+
+
+def sql(history: History, query: str, *params: object) -> list[tuple[object, ...]]:
+    assert history.path is not None
+    with closing(sqlite3.connect(history.path)) as conn:
+        return conn.execute(query, params).fetchall()
+
+
+def test_a_month_of_history_renders_on_every_tab(qtbot: QtBot, month: History) -> None:
+    window = make_window(qtbot, month)
+    for index in (TODAY_TAB, WEEK_TAB, MONTH_TAB, TODAY_TAB):
+        show_tab(window, index)
+        page = window.tabs.widget(index)
+        assert page is not None and not page.is_empty_shown  # type: ignore[attr-defined]
+
+
+def test_today_figures_match_the_database(qtbot: QtBot, month: History) -> None:
+    window = make_window(qtbot, month)
+    show_tab(window, TODAY_TAB)
+    day = TODAY.isoformat()
+    [(completed, prompted, another, prompt_snoozes, seconds, longest)] = sql(
+        month,
+        """SELECT SUM(kind='completed'), SUM(kind='prompted'), SUM(kind='another'),
+                  SUM(kind='snoozed' AND entry_id IS NOT NULL),
+                  TOTAL(CASE WHEN kind='completed' THEN seconds END),
+                  MAX(CASE WHEN kind IN ('completed', 'away') THEN sitting_seconds END)
+           FROM events WHERE local_day = ?""",
+        day,
+    )
+    assert isinstance(prompted, int) and isinstance(another, int)
+    assert isinstance(prompt_snoozes, int) and isinstance(completed, int)
+    breaks = prompted - another - prompt_snoozes
+
+    expected = day_summary_text(
+        DayCounts(TODAY, completed=completed, breaks=breaks),
+        timedelta(seconds=int(str(longest or 0))),
+        float(str(seconds)) / 60,
+    )
+    page = window.today_page
+    assert page.summary.text() == expected
+    assert expected.startswith(f"{completed} of {breaks} breaks done")
+    description = page.timeline.accessibleDescription()
+    assert f"{completed} done" in description
+    assert description == page.details.text()
+
+
+def test_week_and_month_figures_match_the_database(qtbot: QtBot, month: History) -> None:
+    window = make_window(qtbot, month)
+    for index, page, days in (
+        (WEEK_TAB, window.week_page, 7),
+        (MONTH_TAB, window.month_page, 30),
+    ):
+        show_tab(window, index)
+        first = (TODAY - timedelta(days=days - 1)).isoformat()
+        per_day = sql(
+            month,
+            """SELECT local_day, SUM(kind='completed'),
+                      SUM(kind='prompted') - SUM(kind='another')
+                          - SUM(kind='snoozed' AND entry_id IS NOT NULL)
+               FROM events WHERE local_day BETWEEN ? AND ? GROUP BY local_day""",
+            first,
+            TODAY.isoformat(),
+        )
+        described = page.bars.accessibleDescription()
+        done_total = offered_total = 0
+        for local_day, done, offered in per_day:
+            assert isinstance(done, int) and isinstance(offered, int)
+            if not (done or offered):
+                continue
+            day = date.fromisoformat(str(local_day))
+            assert f"{day.day} " in described
+            assert f": {done} of {max(done, offered)} done." in described
+            done_total += done
+            offered_total += offered
+        assert page.summary.text().startswith(f"{done_total} of {offered_total} breaks done")
+
+        # Body areas, worked out here from the raw rows and the catalog.
+        areas: Counter[str] = Counter()
+        for (entry_id,) in sql(
+            month,
+            "SELECT entry_id FROM events WHERE kind='completed' AND local_day BETWEEN ? AND ?",
+            first,
+            TODAY.isoformat(),
+        ):
+            areas.update(CATALOG_AREAS[str(entry_id)])
+        words = page.areas.accessibleDescription()
+        assert words == page.areas_label.text()
+        for area, count in areas.items():
+            assert f"{area_label(area).lower()} {count}" in words
+        assert "chest" in words.split("Not reached:")[1]  # no entry here covers the chest
+
+
+def test_an_empty_history_shows_a_friendly_empty_state(qtbot: QtBot) -> None:
+    with History.in_memory() as empty:
+        window = make_window(qtbot, empty)
+        for index in (TODAY_TAB, WEEK_TAB, MONTH_TAB):
+            show_tab(window, index)
+            page = window.tabs.widget(index)
+            assert page is not None and page.is_empty_shown  # type: ignore[attr-defined]
+            assert "No breaks yet" in page.empty.text()  # type: ignore[attr-defined]
+        assert not window.export_button.isEnabled()
+        assert not window.clear_button.isEnabled()
+
+
+def test_the_empty_state_says_when_the_next_break_comes(qtbot: QtBot) -> None:
+    with History.in_memory() as empty:
+        window = HistoryWindow(
+            empty,
+            {},
+            lambda: BERLIN,
+            lambda: TODAY,
+            lambda: None,
+            next_break_text=lambda: "Next break in 23 min",
+        )
+        qtbot.addWidget(window)
+        window.show()
+        assert "Next break in 23 min." in window.today_page.empty.text()
+
+
+def test_a_day_without_events_says_so_and_other_tabs_still_chart(
+    qtbot: QtBot, month: History
+) -> None:
+    sunday = TODAY + timedelta(days=2)
+    window = make_window(qtbot, month, today=sunday)
+    assert window.today_page.is_empty_shown
+    assert "Nothing recorded today yet" in window.today_page.empty.text()
+    show_tab(window, WEEK_TAB)
+    assert not window.week_page.is_empty_shown
+
+
+def test_switching_tabs_reads_new_events(qtbot: QtBot, tmp_path: Path) -> None:
+    with History(tmp_path / "h.sqlite3") as history:
+        window = make_window(qtbot, history)
+        assert window.week_page.is_empty_shown
+        history.record_many(
+            generate(TODAY, TODAY, BERLIN, sorted(CATALOG_AREAS), until=NOW.astimezone(UTC))
+        )
+        show_tab(window, WEEK_TAB)
+        assert not window.week_page.is_empty_shown
+
+
+def test_export_writes_every_event(qtbot: QtBot, month: History, tmp_path: Path) -> None:
+    window = make_window(qtbot, month)
+    target = tmp_path / "export.csv"
+    window.export_to(str(target))
+    [(total,)] = sql(month, "SELECT COUNT(*) FROM events")
+    assert len(list(read_csv_events(target))) == total
+    assert window.last_export is not None and window.last_export.count == total
+    assert window.status.isVisible()
+    assert f"Saved {total} events to {target}" in window.status.text()
+
+
+def test_a_failed_export_is_reported_not_raised(
+    qtbot: QtBot, month: History, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, month)
+    window.export_to(tmp_path / "no such folder" / "export.csv")
+    assert window.error_box is not None
+    qtbot.waitUntil(window.error_box.isVisible)
+    assert "Nothing was written" in window.error_box.text()
+    assert window.last_export is None
+    window.error_box.close()
+
+
+def test_clear_asks_first_then_clears_and_shows_the_empty_state(
+    qtbot: QtBot, month: History
+) -> None:
+    cleared: list[int] = []
+    window = make_window(qtbot, month, cleared=cleared)
+    window.clear_button.click()
+    box = window.clear_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert cleared == []  # nothing happens before the answer
+
+    cancel = box.escapeButton()
+    assert cancel is not None
+    cancel.click()
+    assert cleared == [] and month.has_events()
+
+    window.clear_button.click()
+    qtbot.waitUntil(box.isVisible)
+    window.confirm_clear_button.click()
+    assert cleared == [1]
+    assert not month.has_events()
+    assert window.today_page.is_empty_shown
+    assert not window.clear_button.isEnabled()
