@@ -11,7 +11,6 @@ import html
 import itertools
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QPoint,
     QRect,
@@ -26,13 +25,9 @@ from PySide6.QtGui import (
     QCursor,
     QGuiApplication,
     QKeyEvent,
-    QPainter,
     QPalette,
-    QPixmap,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from backbreak.core.catalog import Entry
+from backbreak.ui.illustration import render_illustration
 
 ILLUSTRATION_SIZE = QSize(240, 160)
 SCREEN_MARGIN = 24
@@ -95,7 +91,6 @@ class PromptWindow(QWidget):
         self.setAccessibleName(self.tr("Break prompt"))
 
         self._entry: Entry | None = None
-        self._sound = False
         self._total_seconds = 0
         self._remaining = 0
         self._switch_at: int | None = None
@@ -279,13 +274,11 @@ class PromptWindow(QWidget):
         illustration: bytes | None,
         can_snooze: bool,
         snooze_minutes: int,
-        sound: bool,
         *,
         favourite: bool = False,
     ) -> None:
         """Show ``entry`` (reusing this window if it is up) with a fresh countdown."""
         self._entry = entry
-        self._sound = sound
         self._title.setText(entry.title)
         self._badge.setVisible(entry.sides == "each")
         self._set_illustration(illustration)
@@ -403,10 +396,8 @@ class PromptWindow(QWidget):
         self._timer.stop()
 
     def _cue(self, kind: str) -> None:
-        if self._sound and kind in ("switch", "end"):
-            # A plain system beep for now; the service can add a real sound or a voice
-            # through cue_requested.
-            QApplication.beep()
+        # The window makes no sound itself: whoever listens (the app's CuePlayer) decides,
+        # from the user's settings, whether to chime and whether to speak.
         self.cue_requested.emit(kind)
 
     # ---- decisions ------------------------------------------------------------------------
@@ -475,37 +466,12 @@ class PromptWindow(QWidget):
         self.move(QPoint(max(area.left(), x), max(area.top(), y)))
 
     def _set_illustration(self, data: bytes | None) -> None:
-        pixmap = self._render_illustration(data) if data else None
+        pixmap = (
+            render_illustration(data, ILLUSTRATION_SIZE, self.devicePixelRatioF()) if data else None
+        )
         if pixmap is None:
             self._picture.clear()
             self._picture.hide()
             return
         self._picture.setPixmap(pixmap)
         self._picture.show()
-
-    def _render_illustration(self, data: bytes) -> QPixmap | None:
-        ratio = self.devicePixelRatioF()
-        target = ILLUSTRATION_SIZE * ratio
-        if data.lstrip()[:1] == b"<":
-            renderer = QSvgRenderer(QByteArray(data))
-            if not renderer.isValid():
-                return None
-            size = renderer.defaultSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
-            pixmap = QPixmap(size)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            try:
-                renderer.render(painter)
-            finally:
-                painter.end()
-        else:
-            pixmap = QPixmap()
-            if not pixmap.loadFromData(data):
-                return None
-            pixmap = pixmap.scaled(
-                target,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        pixmap.setDevicePixelRatio(ratio)
-        return pixmap

@@ -28,7 +28,6 @@ class QtView:
         prompt: PromptWindow,
         tray: TrayController,
         illustration_loader: Callable[[Entry], bytes | None],
-        sound_enabled: Callable[[], bool],
         *,
         zone: Callable[[], tzinfo] = _local_zone,
         is_favourite: Callable[[str], bool] = lambda _entry_id: False,
@@ -39,7 +38,6 @@ class QtView:
         self._prompt = prompt
         self._tray = tray
         self._load_illustration = illustration_loader
-        self._sound_enabled = sound_enabled
         self._zone = zone
         self._is_favourite = is_favourite
 
@@ -55,7 +53,6 @@ class QtView:
             illustration,
             can_snooze,
             snooze_minutes,
-            self._sound_enabled(),
             favourite=self._is_favourite(entry.id),
         )
 

@@ -71,8 +71,7 @@ def window(qtbot: QtBot) -> Iterator[PromptWindow]:
 
 
 def start_countdown(window: PromptWindow, item: Entry) -> None:
-    # sound=False: the prompt's own fallback beep stays out of the way of the CuePlayer.
-    window.show_entry(item, None, True, 10, sound=False)
+    window.show_entry(item, None, True, 10)
     start = window.findChild(QPushButton, "start")
     assert isinstance(start, QPushButton)
     start.click()

@@ -71,7 +71,7 @@ def click(widget: QAbstractButton) -> None:
 
 
 def show(window: PromptWindow, entry: Entry | None = None, can_snooze: bool = True) -> None:
-    window.show_entry(entry or make_entry(), SVG, can_snooze, 10, sound=False)
+    window.show_entry(entry or make_entry(), SVG, can_snooze, 10)
 
 
 def test_shows_title_steps_and_each_side_badge(window: PromptWindow) -> None:
@@ -107,15 +107,15 @@ def test_svg_and_png_illustrations_are_shown_and_garbage_is_hidden(window: Promp
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     png.save(buffer, "PNG")
-    window.show_entry(make_entry(), bytes(data.data()), True, 10, False)
+    window.show_entry(make_entry(), bytes(data.data()), True, 10)
     assert picture.isVisible()
     assert not picture.pixmap().isNull()
 
-    window.show_entry(make_entry(), b"not a picture", True, 10, False)
+    window.show_entry(make_entry(), b"not a picture", True, 10)
     assert not picture.isVisible()
-    window.show_entry(make_entry(), b"<svg broken", True, 10, False)
+    window.show_entry(make_entry(), b"<svg broken", True, 10)
     assert not picture.isVisible()
-    window.show_entry(make_entry(), None, True, 10, False)
+    window.show_entry(make_entry(), None, True, 10)
     assert not picture.isVisible()
 
 
@@ -142,7 +142,7 @@ def test_done_snooze_skip_hide_the_window_but_another_keeps_it(
 
 
 def test_snooze_button_names_the_minutes(window: PromptWindow) -> None:
-    window.show_entry(make_entry(), SVG, True, 15, False)
+    window.show_entry(make_entry(), SVG, True, 15)
     assert button(window, "snooze").text() == "S&nooze 15 min"
 
 
@@ -161,7 +161,7 @@ def test_never_show_and_favourite_carry_the_entry_id(qtbot: QtBot, window: Promp
 
 def test_showing_a_favourite_does_not_emit_favourite(qtbot: QtBot, window: PromptWindow) -> None:
     with qtbot.assertNotEmitted(window.favourite):
-        window.show_entry(make_entry(), SVG, True, 10, False, favourite=True)
+        window.show_entry(make_entry(), SVG, True, 10, favourite=True)
     assert button(window, "favourite").isChecked()
 
 
@@ -298,6 +298,21 @@ def test_countdown_one_side_never_says_switch(window: PromptWindow) -> None:
         window.tick()
     assert cues == ["start", "end"]
     assert window.countdown_status == "Done — nice work"
+
+
+def test_the_window_itself_makes_no_sound(
+    monkeypatch: pytest.MonkeyPatch, window: PromptWindow
+) -> None:
+    # Chimes and speech are the CuePlayer's job (it reads the user's settings); a beep
+    # from the window would sound on top of them, or despite sound being off.
+    beeps: list[None] = []
+    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(None))
+    show(window, make_entry(duration=4))
+    qtbot_click_start(window)
+    for _ in range(4):
+        window.tick()
+    assert window.countdown_status == "Done — nice work"
+    assert beeps == []
 
 
 def test_pause_stops_the_timer_and_resume_continues(window: PromptWindow) -> None:

@@ -56,7 +56,6 @@ def make_view(
         prompt,
         tray,
         loader,
-        lambda: False,
         zone=lambda: ZoneInfo("Europe/Berlin"),
         is_favourite=lambda entry_id: entry_id == "neck-tilt",
     )
