@@ -1,0 +1,278 @@
+"""``backbreak doctor``: what this machine offers us, whether it works, and what to do if not.
+
+Each line is a ``DoctorLine``; ``run_doctor`` prints them (exit code 0 always: it is a
+report, not a test) and the About page can show ``doctor_lines``. Every check is cheap
+and read-only: nothing is installed, started or changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from backbreak.platform.paths import Paths
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DoctorLine:
+    topic: str
+    ok: bool
+    detail: str
+    advice: str = ""
+    """What the user can do about a "not available" line (empty when nothing is needed)."""
+
+
+def _graphical(env: Mapping[str, str], platform: str) -> str | None:
+    """Why there is no screen to talk to, or None when there is one."""
+    if platform in ("win32", "darwin"):
+        return None
+    if env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM") == "offscreen":
+        return None
+    name = env.get("DISPLAY", "").strip()
+    if not name:
+        return "no graphical session here (DISPLAY and WAYLAND_DISPLAY are not set)"
+    # Qt aborts the whole process when it cannot open the display, so try it first.
+    from backbreak.platform.xlib import XDisplay, XlibUnavailableError
+
+    try:
+        XDisplay(name).close()
+    except XlibUnavailableError as error:
+        return f"the X display {name} does not answer ({error})"
+    return None
+
+
+def _gui_app_ready() -> bool:
+    """A QApplication to ask Qt with: the existing one, or a new one."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return isinstance(existing, QApplication)
+    # Kept alive for the rest of the process on purpose: Qt objects made later need it.
+    _made_apps.append(QApplication([sys.argv[0] if sys.argv else "backbreak"]))
+    return True
+
+
+_made_apps: list[object] = []
+
+
+def check_tray(env: Mapping[str, str], platform: str) -> DoctorLine:
+    topic = "Tray icon host"
+    no_screen = _graphical(env, platform)
+    if no_screen is not None:
+        return DoctorLine(topic, False, no_screen, "Run this from inside your desktop session.")
+    if not _gui_app_ready():
+        return DoctorLine(topic, False, "cannot check from this program", "")
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    qpa = QGuiApplication.platformName()
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        return DoctorLine(topic, True, f"available (Qt platform {qpa})")
+    desktop = env.get("XDG_CURRENT_DESKTOP", "").lower()
+    if "gnome" in desktop:
+        advice = (
+            "GNOME has no tray by default: install and enable the "
+            '"AppIndicator and KStatusNotifierItem Support" extension, then log in again.'
+        )
+    else:
+        advice = (
+            "Add a system tray (notification area) to your panel, or start a tray program "
+            "such as stalonetray or trayer. Without one, backbreak still prompts on time."
+        )
+    return DoctorLine(topic, False, f"no system tray found (Qt platform {qpa})", advice)
+
+
+def check_notifications() -> DoctorLine:
+    topic = "Notification server"
+    try:
+        from backbreak.platform.notifier import FreedesktopNotifier
+
+        notifier = FreedesktopNotifier()
+    except ImportError as error:
+        return DoctorLine(topic, False, f"D-Bus support missing ({error})", "")
+    try:
+        info = notifier.server_information()
+        capabilities = notifier.capabilities() if info is not None else []
+    finally:
+        notifier.close()
+    if info is None:
+        return DoctorLine(
+            topic,
+            False,
+            "no notification server answers on the session bus",
+            "Start your desktop's notification service (or install one such as dunst). "
+            "Prompts still open as windows; only the early heads-up is lost.",
+        )
+    name, vendor, version, spec = info
+    caps = ", ".join(capabilities) or "none"
+    return DoctorLine(
+        topic, True, f"{name} {version} by {vendor} (spec {spec}); capabilities: {caps}"
+    )
+
+
+def check_idle(env: Mapping[str, str], platform: str) -> DoctorLine:
+    from backbreak.platform.idle import NullIdleSource, pick_idle_source
+
+    topic = "Idle time (natural breaks)"
+    source = pick_idle_source(env, platform)
+    try:
+        reading = source.idle_seconds()
+    finally:
+        close = getattr(source, "close", None)
+        if callable(close):
+            close()
+    if isinstance(source, NullIdleSource) or reading is None:
+        advice = (
+            "Away time is then counted only from screen lock and sleep. On X11, install "
+            "the XScreenSaver library (Debian/Ubuntu: libxss1); on Wayland, GNOME and "
+            "KDE on X11 answer, other compositors may not."
+        )
+        return DoctorLine(topic, False, "no idle-time source answers here", advice)
+    return DoctorLine(topic, True, f"{source.name}; idle now {reading:.0f} s")
+
+
+def check_session_events(env: Mapping[str, str], platform: str) -> DoctorLine:
+    from backbreak.platform.session_events import SessionEvents
+
+    topic = "Suspend and lock notices"
+    events = SessionEvents(environ=env, platform=platform)
+    events.start()
+    detail = events.describe()
+    events.deleteLater()
+    if any("sleep" in source or "power" in source for source in events.sources):
+        return DoctorLine(topic, True, detail)
+    return DoctorLine(
+        topic,
+        False,
+        detail,
+        "Nothing to do: a clock check once a minute notices a sleep or a clock change "
+        "instead, just up to a minute later.",
+    )
+
+
+def check_fullscreen(env: Mapping[str, str], platform: str) -> DoctorLine:
+    from backbreak.platform.fullscreen import FullscreenDetector
+
+    topic = "Full-screen detection"
+    detector = FullscreenDetector(environ=env, platform=platform)
+    try:
+        answer = detector.is_fullscreen()
+        detail = detector.describe()
+    finally:
+        detector.close()
+    if answer is None:
+        return DoctorLine(
+            topic,
+            False,
+            detail,
+            'Use "Pause → Meeting" from the tray before presenting or watching something.',
+        )
+    return DoctorLine(topic, True, f"{detail} (full screen now: {'yes' if answer else 'no'})")
+
+
+def check_dnd(env: Mapping[str, str], platform: str) -> DoctorLine:
+    from backbreak.platform.dnd import DndDetector
+
+    topic = "Do Not Disturb detection"
+    detector = DndDetector(environ=env, platform=platform)
+    if detector.is_on() is None:
+        return DoctorLine(
+            topic,
+            False,
+            detector.describe(),
+            'Use "Pause → Meeting" from the tray when you must not be interrupted.',
+        )
+    return DoctorLine(topic, True, detector.describe())
+
+
+def check_speech(platform: str, which: Callable[[str], str | None] = shutil.which) -> DoctorLine:
+    from backbreak.platform.speech import plyer_engine
+
+    topic = "Speech engine (spoken cues)"
+    engine = plyer_engine()
+    if engine.speak is not None:
+        return DoctorLine(topic, True, "available through plyer")
+    advice = "Only needed for the voice setting."
+    if platform.startswith("linux"):
+        if which("espeak-ng") and not which("espeak"):
+            advice = (
+                "espeak-ng is installed but the espeak command is missing: install "
+                "espeak-ng-espeak (Debian/Ubuntu). " + advice
+            )
+        else:
+            advice = "Install espeak-ng and espeak-ng-espeak (Debian/Ubuntu). " + advice
+    return DoctorLine(topic, False, engine.unavailable_reason or "not available", advice)
+
+
+def check_paths(paths: Paths) -> list[DoctorLine]:
+    lines = []
+    for label, folder in (
+        ("Settings folder", paths.config_dir),
+        ("Data folder (history)", paths.data_dir),
+        ("Log folder", paths.log_dir),
+        ("Runtime folder (lock, socket)", paths.runtime_dir),
+    ):
+        lines.append(_folder_line(label, folder))
+    return lines
+
+
+def _folder_line(label: str, folder: Path) -> DoctorLine:
+    if not folder.exists():
+        return DoctorLine(label, True, f"{folder} (created on first start)")
+    if not os.access(folder, os.W_OK):
+        return DoctorLine(
+            label,
+            False,
+            f"{folder} is not writable",
+            "Give your user write access to this folder, or start with --data-dir.",
+        )
+    return DoctorLine(label, True, str(folder))
+
+
+def doctor_lines(
+    paths: Paths, env: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> list[DoctorLine]:
+    checks: list[Callable[[], DoctorLine]] = [
+        lambda: check_tray(env, platform),
+        check_notifications,
+        lambda: check_idle(env, platform),
+        lambda: check_session_events(env, platform),
+        lambda: check_fullscreen(env, platform),
+        lambda: check_dnd(env, platform),
+        lambda: check_speech(platform),
+    ]
+    lines = []
+    for check in checks:
+        try:
+            lines.append(check())
+        except Exception as error:  # a report must finish even if one probe breaks
+            log.exception("doctor check failed")
+            lines.append(DoctorLine(check.__name__, False, f"the check itself failed: {error}"))
+    return lines + check_paths(paths)
+
+
+def format_line(line: DoctorLine) -> list[str]:
+    mark = "ok " if line.ok else "-- "
+    text = [f"[{mark}] {line.topic}: {line.detail}"]
+    if not line.ok and line.advice:
+        text.append(f"       What you can do: {line.advice}")
+    return text
+
+
+def run_doctor(paths: Paths, out: TextIO, env: Mapping[str, str] = os.environ) -> int:
+    """Print the report to ``out``. Always 0: "not available" is information, not failure."""
+    out.write("backbreak doctor: what this computer offers\n")
+    for line in doctor_lines(paths, env):
+        for text in format_line(line):
+            out.write(text + "\n")
+    return 0

@@ -1,0 +1,166 @@
+"""Is the user at the computer? The ``Presence`` port, plus the away periods.
+
+``PresenceMonitor`` owns the idle polling: every 10 s (a "very coarse" timer the OS may
+batch with other wake-ups) it reads the idle source into the pure ``AwayTracker`` and
+emits ``away(start, end)`` when an absence ends. Lock/unlock and sleep/resume notices from
+``SessionEvents`` go into the same tracker, so one absence is reported once however many
+sources saw it. Sleeps found by the clock heartbeat go in through ``note_sleep`` for the
+same reason.
+
+No idle source on this desktop means no timer at all: nothing to read, so no wake-ups.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from backbreak.core.away import AwayTracker
+from backbreak.core.cycle import Away
+from backbreak.platform.dnd import DndDetector
+from backbreak.platform.fullscreen import FullscreenDetector
+from backbreak.platform.idle import IdleSource, NullIdleSource, pick_idle_source
+from backbreak.platform.session_events import SessionEvents
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 10_000
+GIVE_UP_AFTER = 30
+"""Failed readings in a row (5 minutes) after which polling stops until the next resume
+or unlock: a source that broke (X server gone, D-Bus service restarted) is re-picked then."""
+
+
+class PresenceMonitor(QObject):
+    away = Signal(object, object)
+    """(start, end): aware datetimes of an absence that just ended (at least the
+    away threshold long)."""
+    resumed = Signal()
+    """The machine woke up (the lead runs the clock heartbeat at once)."""
+
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        away_minutes: int,
+        *,
+        idle_source: IdleSource | None = None,
+        pick_source: Callable[[], IdleSource] = pick_idle_source,
+        session_events: SessionEvents | None = None,
+        fullscreen: FullscreenDetector | None = None,
+        dnd: DndDetector | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._tracker = AwayTracker(timedelta(minutes=away_minutes))
+        self._source = idle_source
+        self._pick_source = pick_source
+        self._events = session_events
+        self._fullscreen = fullscreen
+        self._dnd = dnd
+        self._failures = 0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.sample)
+        if session_events is not None:
+            session_events.locked.connect(self._on_locked)
+            session_events.unlocked.connect(self._on_unlocked)
+            session_events.about_to_sleep.connect(self._on_about_to_sleep)
+            session_events.resumed.connect(self._on_resumed)
+
+    # ---- life cycle --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Pick the idle source (if none was given) and start polling when it works."""
+        if self._source is None:
+            self._source = self._pick_source()
+        self._failures = 0
+        if isinstance(self._source, NullIdleSource):
+            log.info("no idle source: not polling")
+            self._timer.stop()
+            return
+        self._timer.start()
+        self.sample()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def polling(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def idle_source(self) -> IdleSource:
+        return self._source if self._source is not None else NullIdleSource()
+
+    def set_away_minutes(self, minutes: int) -> None:
+        self._tracker.threshold = timedelta(minutes=minutes)
+
+    @property
+    def away_since(self) -> datetime | None:
+        """The start of an absence in progress (for the status), None when present."""
+        return self._tracker.away_since
+
+    # ---- the Presence port ---------------------------------------------------------------------
+
+    def seconds_since_input(self) -> float | None:
+        """A fresh reading (asked every second or two only while a prompt waits for a pause
+        in typing)."""
+        if self._source is None:
+            return None
+        return self._source.idle_seconds()
+
+    def hold_reason(self) -> str | None:
+        if self._fullscreen is not None and self._fullscreen.is_fullscreen():
+            return "fullscreen"
+        if self._dnd is not None and self._dnd.is_on():
+            return "dnd"
+        return None
+
+    # ---- readings and notices ------------------------------------------------------------------
+
+    def sample(self) -> None:
+        idle = self._source.idle_seconds() if self._source is not None else None
+        if idle is None:
+            self._failures += 1
+            if self._failures >= GIVE_UP_AFTER and self._timer.isActive():
+                log.warning(
+                    "idle source %s stopped answering; polling stops", self.idle_source.name
+                )
+                self._timer.stop()
+            return
+        self._failures = 0
+        self._report(self._tracker.sample(self._now(), idle))
+
+    def note_sleep(self, start: datetime, end: datetime) -> None:
+        """A sleep the clock heartbeat found: merged, so it is never reported twice."""
+        self._report(self._tracker.slept(start, end))
+
+    def _on_locked(self) -> None:
+        self._tracker.locked(self._now())
+
+    def _on_unlocked(self) -> None:
+        self._report(self._tracker.unlocked(self._now()))
+        self._restart_if_given_up()
+
+    def _on_about_to_sleep(self) -> None:
+        self._tracker.about_to_sleep(self._now())
+
+    def _on_resumed(self) -> None:
+        self._report(self._tracker.resumed(self._now()))
+        self._restart_if_given_up()
+        self.resumed.emit()
+
+    def _restart_if_given_up(self) -> None:
+        if self._failures >= GIVE_UP_AFTER:
+            log.info("re-picking the idle source after a resume/unlock")
+            self._source = None
+            self.start()
+
+    def _report(self, period: Away | None) -> None:
+        if period is not None:
+            log.info("away from %s to %s", period.start, period.end)
+            self.away.emit(period.start, period.end)
