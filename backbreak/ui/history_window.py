@@ -357,6 +357,12 @@ class HistoryWindow(QWidget):
         self.status.hide()
         self.resize(760, 760)
 
+    def set_catalog_areas(self, catalog_areas: Mapping[str, Sequence[str]]) -> None:
+        """The catalog was reloaded (user entries changed): map entries to areas anew."""
+        self._catalog_areas = dict(catalog_areas)
+        if self.isVisible():
+            self.refresh()
+
     # ---- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:

@@ -254,3 +254,12 @@ def test_clear_asks_first_then_clears_and_shows_the_empty_state(
     assert not month.has_events()
     assert window.today_page.is_empty_shown
     assert not window.clear_button.isEnabled()
+
+
+def test_a_reloaded_catalog_maps_entries_to_its_areas(qtbot: QtBot, month: History) -> None:
+    window = make_window(qtbot, month)
+    show_tab(window, WEEK_TAB)
+    assert "whole body" in window.week_page.areas_label.text().split("Not reached:")[0]
+    window.set_catalog_areas({})  # every entry gone: all counted as "other"
+    words = window.week_page.areas_label.text()
+    assert words.startswith("Exercises done per body area: other (no longer in the catalog)")
