@@ -16,18 +16,31 @@ from datetime import date, datetime, timedelta
 from backbreak.core import cycle
 from backbreak.core.catalog import Entry
 from backbreak.core.clockwatch import Finding, Jumped
+from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.history_model import EventKind, HistoryEvent
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
 from backbreak.core.settings import Settings
 from backbreak.core.status import Status
 from backbreak.core.workhours import next_work_start
-from backbreak.ports import Clock, HistoryPort, Notifier, View, Waker
+from backbreak.ports import Clock, HistoryPort, Notifier, Presence, View, Waker
 
 log = logging.getLogger("backbreak.service")
 
 DUE_TOLERANCE = timedelta(seconds=1)
 """Timers may fire a few milliseconds early; a wake-up this close to the due time counts."""
+
+
+@dataclass
+class _Hold:
+    """A due prompt that is waiting: for a full-screen window or DND to go, or for a
+    pause in typing."""
+
+    held_since: datetime | None = None
+    """When a full-screen/DND hold began."""
+    showable_since: datetime | None = None
+    """When the prompt could first have shown: its due time, or the end of a hold."""
+    quiet_notice_sent: bool = False
 
 
 @dataclass
@@ -51,6 +64,7 @@ class BreakService:
         view: View,
         rng: random.Random | None = None,
         on_settings_changed: Callable[[Settings], None] | None = None,
+        presence: Presence | None = None,
     ) -> None:
         self._settings = settings
         self._catalog = list(catalog)
@@ -61,6 +75,8 @@ class BreakService:
         self._view = view
         self._rng = rng or random.Random()
         self._on_settings_changed = on_settings_changed
+        self._presence = presence
+        self._hold = _Hold()
         self._state = cycle.CycleState()
         self._current: Entry | None = None
         self._prompt_shown_at: datetime | None = None
@@ -227,6 +243,7 @@ class BreakService:
         now = self._clock.now()
         self._state = cycle.apply(self._state, event, self._settings, now)
         self._history.save_state(self._state)
+        self._hold = _Hold()
         self._reschedule()
 
     def _record(
@@ -336,12 +353,59 @@ class BreakService:
         now = self._clock.now()
         due = cycle.next_prompt_at(self._state, self._settings, now, self._clock.zone())
         if due is not None and due <= now + DUE_TOLERANCE:
-            self._show_prompt(exclude_areas=())
+            if not self._should_hold(due, now):
+                self._show_prompt(exclude_areas=())
             return
         notice = timedelta(seconds=self._settings.notice_seconds)
         if due is not None and notice and due - notice <= now + DUE_TOLERANCE:
             self._send_notice(due)
         self._reschedule()
+
+    def _should_hold(self, due: datetime, now: datetime) -> bool:
+        """Don't interrupt: hold a due prompt behind a full-screen window or DND, or
+        briefly while the user types (rules in ``core.hold``). True = re-armed to look
+        again; False = show it now."""
+        presence = self._presence
+        if presence is None or self._state.prompt_open_since is not None:
+            # Re-nudging a window that is already open interrupts nothing new.
+            return False
+        hold = self._hold
+        if hold.showable_since is None and hold.held_since is None:
+            # next_prompt_at never lies in the past, so "due" moves with the clock while
+            # we wait; the typing limit counts from the first time it fell due.
+            hold.showable_since = due
+        since_input = presence.seconds_since_input()
+        decision = decide(
+            hold.showable_since or due,
+            now,
+            since_input,
+            presence.hold_reason(),
+            held_since=hold.held_since,
+            settings=self._settings,
+            quiet_notice_sent=hold.quiet_notice_sent,
+        )
+        if isinstance(decision, RecheckAt) and decision.reason in HOLD_REASONS:
+            if hold.held_since is None:
+                hold.held_since = now
+                log.info("prompt held: %s", decision.reason)
+            if decision.notify_quietly:
+                hold.quiet_notice_sent = True
+                self._notifier.notify(
+                    "Stand-up break waiting",
+                    "Your break will show when the full-screen window or Do Not Disturb ends.",
+                )
+            self._waker.wake_at(decision.when, self._on_wake)
+            return True
+        if hold.held_since is not None:
+            # The hold just ended: the typing wait starts now, not at the old due time.
+            hold.held_since = None
+            hold.showable_since = now
+            decision = decide(now, now, since_input, None, held_since=None, settings=self._settings)
+        if isinstance(decision, RecheckAt):
+            self._waker.wake_at(decision.when, self._on_wake)
+            return True
+        self._hold = _Hold()
+        return False
 
     def _send_notice(self, due: datetime) -> None:
         self._noticed_for = due

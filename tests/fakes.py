@@ -156,3 +156,15 @@ SAMPLE_ENTRIES: tuple[Entry, ...] = (
     make_entry("hip-flexor-lunge", "stretch", ("hip_flexors",), sides="each"),
     make_entry("calf-raise", "strength", ("calves",)),
 )
+
+
+@dataclass
+class FakePresence:
+    since_input: float | None = None
+    reason: str | None = None
+
+    def seconds_since_input(self) -> float | None:
+        return self.since_input
+
+    def hold_reason(self) -> str | None:
+        return self.reason

@@ -1,0 +1,101 @@
+"""Don't interrupt: the service holds a due prompt behind full screen, DND and typing."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from backbreak.core.settings import Settings
+from backbreak.service import BreakService
+from tests.fakes import (
+    BERLIN,
+    SAMPLE_ENTRIES,
+    FakeClock,
+    FakeHistory,
+    FakeNotifier,
+    FakePresence,
+    FakeView,
+    FakeWaker,
+)
+
+
+def at(hour: int, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(2026, 11, 23, hour, minute, second, tzinfo=BERLIN).astimezone(UTC)
+
+
+class Rig:
+    def __init__(self, **settings: object) -> None:
+        self.clock = FakeClock(at(9))
+        self.waker = FakeWaker(self.clock)
+        self.view = FakeView()
+        self.notifier = FakeNotifier()
+        self.presence = FakePresence()
+        self.service = BreakService(
+            settings=Settings(notice_seconds=0).replace(**settings),
+            catalog=SAMPLE_ENTRIES,
+            clock=self.clock,
+            waker=self.waker,
+            history=FakeHistory(),
+            notifier=self.notifier,
+            view=self.view,
+            rng=random.Random(1),
+            presence=self.presence,
+        )
+        self.service.start()
+
+
+def test_nothing_known_about_input_shows_on_time() -> None:
+    rig = Rig()
+    rig.waker.fire()
+    assert len(rig.view.prompts) == 1
+
+
+def test_typing_delays_the_prompt_until_a_pause() -> None:
+    rig = Rig()
+    rig.presence.since_input = 0.5
+    rig.waker.fire()  # 10:00, typing
+    assert rig.view.prompts == []
+    assert rig.waker.when is not None and rig.waker.when - at(10) <= timedelta(seconds=2)
+    rig.waker.fire()  # still typing
+    assert rig.view.prompts == []
+    rig.presence.since_input = 3.0  # a pause in typing
+    rig.waker.fire()
+    assert len(rig.view.prompts) == 1
+
+
+def test_typing_wait_has_a_limit() -> None:
+    rig = Rig(typing_wait_seconds=30)
+    rig.presence.since_input = 0.1
+    fired = [rig.waker.fire() for _ in range(40) if not rig.view.prompts]
+    assert len(rig.view.prompts) == 1
+    assert fired[-1] - at(10) <= timedelta(seconds=30)
+
+
+def test_full_screen_holds_until_it_ends_with_one_quiet_notice() -> None:
+    rig = Rig()
+    rig.presence.reason = "fullscreen"
+    for _ in range(4 * 20):  # twenty minutes of 15 s re-checks
+        rig.waker.fire()
+    assert rig.view.prompts == []
+    assert [n.title for n in rig.notifier.sent] == ["Stand-up break waiting"]
+    rig.presence.reason = None
+    rig.presence.since_input = 0.2  # the user types right after the slides end
+    rig.waker.fire()
+    assert rig.view.prompts == []  # the typing wait starts now, not at 10:00
+    rig.presence.since_input = 5
+    rig.waker.fire()
+    assert len(rig.view.prompts) == 1
+
+
+def test_full_screen_hold_can_be_turned_off() -> None:
+    rig = Rig(hold_when_fullscreen=False)
+    rig.presence.reason = "fullscreen"
+    rig.waker.fire()
+    assert len(rig.view.prompts) == 1
+
+
+def test_break_now_is_never_held() -> None:
+    rig = Rig()
+    rig.presence.reason = "dnd"
+    rig.service.break_now()
+    assert len(rig.view.prompts) == 1
