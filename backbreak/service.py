@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 from backbreak.core import cycle
 from backbreak.core.catalog import Entry
 from backbreak.core.clockwatch import Finding, Jumped
-from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.history_model import EventKind, HistoryEvent
+from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
 from backbreak.core.settings import Settings
