@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="show how your days went")
     stats.add_argument("--days", type=_positive_days, default=7, help="days to cover (7)")
     stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument(
+        "--csv", type=Path, metavar="FILE", help="write every event to FILE as CSV"
+    )
 
     catalog = commands.add_parser(
         "catalog", parents=[common], help="list the exercises, or check a catalog file"
@@ -103,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("break-now", parents=[common], help="open a stand-up prompt now")
     pause = commands.add_parser("pause", parents=[common], help="pause reminders")
     pause.add_argument(
+        "--meeting",
+        action="store_true",
+        help="a meeting: no prompts until it ends, then one prompt",
+    )
+    pause.add_argument(
         "spec",
         type=_pause_spec,
         metavar="LENGTH",
@@ -114,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("history", parents=[common], help="open the History window")
+    commands.add_parser(
+        "doctor", parents=[common], help="check what this desktop offers (tray, notifications…)"
+    )
     commands.add_parser("quit", parents=[common], help="quit the running app")
     return parser
 
@@ -129,7 +140,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(paths, verbose=getattr(args, "verbose", False))
         if command == "stats":
+            if args.csv is not None:
+                return cmd_export(paths, args.csv, sys.stdout)
             return cmd_stats(paths, args.days, args.json, sys.stdout)
+        if command == "doctor":
+            from backbreak.doctor import run_doctor
+
+            return run_doctor(paths, sys.stdout)
         if command == "catalog":
             if args.validate is not None:
                 return cmd_validate(args.validate, sys.stdout)
@@ -149,15 +166,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
+    from backbreak.platform.catalog_files import load_catalog
+    from backbreak.platform.export import stats_json
     from backbreak.platform.history import open_history
 
     history, message = open_history(paths.history_db)
     if message:
         print(f"backbreak: {message}", file=sys.stderr)
+    areas = {entry.id: entry.areas for entry in load_catalog(paths.user_catalog_dir).entries}
     with history:
         today = datetime.now().astimezone().date()
-        summary = history.summary(today - timedelta(days=days - 1), today, today)
-    data = summary.to_json_dict()
+        data = stats_json(history, today - timedelta(days=days - 1), today, today, areas)
     if as_json:
         json.dump(data, out, indent=2, default=str)
         out.write("\n")
@@ -179,6 +198,25 @@ def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
         for day in per_day:
             if isinstance(day, dict) and (day.get("prompted") or day.get("completed")):
                 out.write(f"  {day['day']}: {day['completed']} done of {day['prompted']} prompts\n")
+    return EXIT_OK
+
+
+def cmd_export(paths: Paths, file: Path, out: TextIO) -> int:
+    import sqlite3
+
+    from backbreak.platform.export import export_csv
+    from backbreak.platform.history import open_history
+
+    history, message = open_history(paths.history_db)
+    if message:
+        print(f"backbreak: {message}", file=sys.stderr)
+    with history:
+        try:
+            count = export_csv(history, file)
+        except (OSError, sqlite3.Error) as error:
+            print(f"backbreak: could not write {file}: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+    out.write(f"Wrote {count} events to {file}\n")
     return EXIT_OK
 
 
@@ -297,6 +335,7 @@ def cmd_remote(paths: Paths, command: str, args: argparse.Namespace, out: TextIO
     payload: dict[str, object] = {}
     if command == "pause":
         payload["spec"] = args.spec
+        payload["meeting"] = args.meeting
     reply = send_command(paths.socket_name, command, payload)
     if reply is None:
         print("backbreak is not running (start it with 'backbreak')", file=sys.stderr)

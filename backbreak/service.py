@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 
 from backbreak.core import cycle
 from backbreak.core.catalog import Entry
-from backbreak.core.clockwatch import Finding, Jumped
 from backbreak.core.history_model import EventKind, HistoryEvent
 from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.pause import PauseRequest
@@ -223,14 +222,6 @@ class BreakService:
     def clock_jumped(self, delta: timedelta) -> None:
         log.info("wall clock moved by %s; recomputing the schedule", delta)
         self._apply(cycle.ClockJumped(delta))
-
-    def clock_findings(self, findings: Sequence[Finding]) -> None:
-        """What the heartbeat saw: time asleep counts as time away; a clock change shifts."""
-        for finding in findings:
-            if isinstance(finding, Jumped):
-                self.clock_jumped(finding.delta)
-            else:
-                self.away(finding.start, finding.end)
 
     def refresh(self) -> None:
         """Recompute the schedule (after resume, unlock, time-zone change)."""

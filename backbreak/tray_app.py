@@ -7,30 +7,41 @@ from __future__ import annotations
 
 import logging
 import random
+import sqlite3
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from backbreak import __version__
 from backbreak.app import status_json
 from backbreak.core.catalog import Entry
+from backbreak.core.clockwatch import Finding, Slept
+from backbreak.core.day_summary import DAY_SUMMARY_TITLE, day_summary_text, next_end_of_day
 from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
+from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
 from backbreak.platform.catalog_files import illustration_bytes, load_catalog
 from backbreak.platform.clock import SystemClock
+from backbreak.platform.dnd import DndDetector
+from backbreak.platform.fullscreen import FullscreenDetector
 from backbreak.platform.heartbeat import Heartbeat
 from backbreak.platform.history import open_history
 from backbreak.platform.instance import CommandServer, InstanceGuard
 from backbreak.platform.notifier import pick_notifier
 from backbreak.platform.paths import Paths
+from backbreak.platform.presence import PresenceMonitor
 from backbreak.platform.scheduler import QtWaker
+from backbreak.platform.session_events import SessionEvents
 from backbreak.platform.settings_store import load_settings, save_settings
 from backbreak.platform.signals import SignalWatcher
 from backbreak.platform.sound import SoundPlayer
 from backbreak.platform.speech import Speaker
+from backbreak.platform.wall_timer import WallClockTimer
 from backbreak.service import BreakService
 from backbreak.ui.about import AboutDialog
 from backbreak.ui.cues import CuePlayer
+from backbreak.ui.history_window import HistoryWindow
 from backbreak.ui.prompt import PromptWindow
 from backbreak.ui.settings_dialog import SettingsDialog
 from backbreak.ui.texts import clock_text, status_text
@@ -45,6 +56,9 @@ TRAY_PAUSES: dict[str, PauseRequest] = {
     "2h": PauseRequest(minutes=120),
     "tomorrow": PauseRequest(until_tomorrow=True),
     "indefinitely": PauseRequest(indefinitely=True),
+    "meeting-30m": PauseRequest(minutes=30, meeting=True),
+    "meeting-60m": PauseRequest(minutes=60, meeting=True),
+    "meeting-90m": PauseRequest(minutes=90, meeting=True),
 }
 
 
@@ -80,8 +94,9 @@ class TrayApp(QObject):
                 f"First: {user_problems[0]}"
             )
 
+        self._catalog_areas = {entry.id: entry.areas for entry in catalog.entries}
         self._waker = QtWaker()
-        self._tray = TrayController()
+        self._tray = TrayController(history_enabled=True)
         self._notifier = pick_notifier(self._tray.show_message)
         self._prompt = PromptWindow()
         self._speaker = Speaker()
@@ -96,11 +111,20 @@ class TrayApp(QObject):
             self._prompt,
             self._tray,
             illustration_loader=self._illustration,
-            sound_enabled=lambda: self._service.settings.sound,
             zone=self._clock.zone,
             is_favourite=lambda entry_id: entry_id in self._service.settings.favourite_entries,
         )
+        self._session_events = SessionEvents(self)
+        self._presence = PresenceMonitor(
+            self._clock.now,
+            loaded.settings.away_minutes,
+            session_events=self._session_events,
+            fullscreen=FullscreenDetector(own_windows=self._own_windows),
+            dnd=DndDetector(),
+            parent=self,
+        )
         self._service = BreakService(
+            presence=self._presence,
             settings=loaded.settings,
             catalog=catalog.entries,
             clock=self._clock,
@@ -113,11 +137,14 @@ class TrayApp(QObject):
         )
         self._settings_dialog: SettingsDialog | None = None
         self._about: AboutDialog | None = None
+        self._history_window: HistoryWindow | None = None
+        self._day_end = WallClockTimer(self._clock.now, self._day_summary, self)
+        self._day_end_day: date | None = None
         self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
         self._signals = SignalWatcher(lambda _signum: self._app.quit(), self)
         # The tray keeps its own "in N min" text current; the heartbeat only watches the
         # clocks, and a finding re-arms the schedule and redraws the status.
-        self._heartbeat = Heartbeat(self._clock.now, self._service.clock_findings, self)
+        self._heartbeat = Heartbeat(self._clock.now, self._on_clock_findings, self)
         self._connect()
 
     # ---- parts, for tests and diagnostics --------------------------------------------------
@@ -157,6 +184,9 @@ class TrayApp(QObject):
         self._tray.pause_requested.connect(self._pause_from_tray)
         self._tray.resume_requested.connect(service.resume)
         self._tray.settings_requested.connect(self.open_settings)
+        self._tray.history_requested.connect(self.open_history)
+        self._presence.away.connect(self._on_away)
+        self._presence.resumed.connect(self._heartbeat.beat)
         self._tray.about_requested.connect(self.open_about)
         self._tray.quit_requested.connect(self._app.quit)
         self._app.aboutToQuit.connect(self.shutdown)
@@ -168,6 +198,10 @@ class TrayApp(QObject):
         self._waker.start()
         self._service.start()
         self._heartbeat.start()
+        self._session_events.start()
+        self._presence.start()
+        self._arm_day_end()
+        self._purge_old_history()
         if not self._server.listen():
             log.warning("command socket unavailable; shell commands won't reach this instance")
         for message in self._startup_messages:
@@ -180,6 +214,8 @@ class TrayApp(QObject):
             return
         self._stopped = True
         self._heartbeat.stop()
+        self._presence.stop()
+        self._day_end.arm(None)
         self._service.shutdown()
         self._waker.shutdown()
         self._server.close()
@@ -203,6 +239,9 @@ class TrayApp(QObject):
             return None
 
     def _save_settings(self, settings: Settings) -> None:
+        self._presence.set_away_minutes(settings.away_minutes)
+        self._arm_day_end()
+        self._purge_old_history()
         try:
             save_settings(self._paths.settings_file, settings, extra=self._settings_extra)
         except OSError as error:
@@ -210,6 +249,70 @@ class TrayApp(QObject):
             self._notifier.notify("backbreak", f"Your settings could not be saved: {error}")
         if self._settings_dialog is not None:
             self._settings_dialog.set_settings(settings)
+
+    def _own_windows(self) -> list[int]:
+        """Our own windows, which must never count as "a full-screen window in front"."""
+        windows: list[QWidget | None] = [
+            self._prompt,
+            self._settings_dialog,
+            self._about,
+            self._history_window,
+        ]
+        return [int(window.winId()) for window in windows if window and window.isVisible()]
+
+    def _on_away(self, start: object, end: object) -> None:
+        if isinstance(start, datetime) and isinstance(end, datetime):
+            self._service.away(start, end)
+
+    def _on_clock_findings(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            if isinstance(finding, Slept):
+                # The presence monitor merges sleep with idle and lock periods, so one
+                # absence becomes one "away" row.
+                self._presence.note_sleep(finding.start, finding.end)
+            else:
+                self._service.clock_jumped(finding.delta)
+        self._service.refresh()
+        self._arm_day_end()
+
+    # ---- end of day and retention -----------------------------------------------------------
+
+    def _arm_day_end(self) -> None:
+        upcoming = next_end_of_day(self._clock.now(), self._service.settings, self._clock.zone())
+        self._day_end_day, when = upcoming if upcoming else (None, None)
+        self._day_end.arm(when)
+
+    def _day_summary(self) -> None:
+        day = self._day_end_day
+        self._arm_day_end()
+        if day is None:
+            return
+        [counts] = self._history.day_counts(day, day)
+        if not (counts.prompted or counts.completed or counts.away):
+            return  # nothing happened today (a day off the app didn't see): stay quiet
+        text = day_summary_text(
+            counts, self._history.longest_sitting(day, day), counts.minutes_exercised
+        )
+        self._notifier.notify(
+            DAY_SUMMARY_TITLE,
+            text,
+            actions=(("history", "Show history"),),
+            on_action=lambda _key: self.open_history(),
+        )
+        self._purge_old_history()
+
+    def _purge_old_history(self) -> None:
+        today = self._clock.now().astimezone(self._clock.zone()).date()
+        cutoff = retention_cutoff(today, self._service.settings.history_retention_months)
+        if cutoff is None:
+            return
+        try:
+            removed = self._history.purge_older_than(cutoff)
+        except sqlite3.Error as error:
+            log.error("could not remove old history: %s", error)
+            return
+        if removed:
+            log.info("removed %d history events from before %s", removed, cutoff)
 
     def _never_show(self, entry_id: str) -> None:
         self._service.set_entry_hidden(entry_id, True)
@@ -233,6 +336,29 @@ class TrayApp(QObject):
     def _apply_settings(self, settings: object) -> None:
         if isinstance(settings, Settings):
             self._service.update_settings(settings)
+
+    def open_history(self) -> None:
+        if self._history_window is None:
+            self._history_window = HistoryWindow(
+                self._history,
+                self._catalog_areas,
+                self._clock.zone,
+                lambda: self._clock.now().astimezone(self._clock.zone()).date(),
+                on_clear=self._clear_history,
+                next_break_text=self._status_text,
+            )
+        self._history_window.show()
+        self._history_window.raise_()
+        self._history_window.activateWindow()
+
+    def _clear_history(self) -> None:
+        try:
+            removed = self._history.clear()
+        except sqlite3.Error as error:
+            log.error("could not clear history: %s", error)
+            self._notifier.notify("backbreak", f"History could not be cleared: {error}")
+            return
+        log.info("history cleared by the user (%d events)", removed)
 
     def open_about(self) -> None:
         if self._about is None:
@@ -270,6 +396,10 @@ class TrayApp(QObject):
                 request = parse_pause(str(args.get("spec", "")))
             except PauseSpecError as error:
                 return {"ok": False, "error": str(error)}
+            if args.get("meeting") is True:
+                if request.minutes is None:
+                    return {"ok": False, "error": "a meeting needs a length, such as 45m"}
+                request = PauseRequest(minutes=request.minutes, meeting=True)
             until = service.pause(request)
             text = (
                 "Paused until you resume"
@@ -285,5 +415,6 @@ class TrayApp(QObject):
             QTimer.singleShot(0, self._app.quit)
             return {"ok": True, "text": "backbreak is quitting"}
         if command == "history":
-            return {"ok": False, "error": "the History window is not available yet"}
+            self.open_history()
+            return {"ok": True, "text": "History window open"}
         return {"ok": False, "error": f"unknown command {command!r}"}

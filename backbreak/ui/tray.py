@@ -32,6 +32,13 @@ PAUSE_CHOICES: tuple[tuple[str, str], ...] = (
 )
 """(key sent in ``pause_requested``, menu label)."""
 
+MEETING_CHOICES: tuple[tuple[str, str], ...] = (
+    ("meeting-30m", "30 minutes"),
+    ("meeting-60m", "60 minutes"),
+    ("meeting-90m", "90 minutes"),
+)
+"""A meeting holds prompts for its length, then gives one prompt when it ends."""
+
 FIRST_TRAY_CHECK_MS = 2_000
 LAST_TRAY_CHECK_MS = 60_000
 MESSAGE_MS = 6_000
@@ -56,7 +63,8 @@ class TrayController(QObject):
 
     break_now = Signal()
     pause_requested = Signal(str)
-    """One of the keys in ``PAUSE_CHOICES``: "30m", "1h", "2h", "tomorrow", "indefinitely"."""
+    """A key of ``PAUSE_CHOICES`` ("30m", "1h", "2h", "tomorrow", "indefinitely") or of
+    ``MEETING_CHOICES`` ("meeting-30m", ...)."""
     resume_requested = Signal()
     settings_requested = Signal()
     history_requested = Signal()
@@ -117,6 +125,12 @@ class TrayController(QObject):
         self.pause_actions: dict[str, QAction] = {}
         for key, label in PAUSE_CHOICES:
             action = self.pause_menu.addAction(self.tr(label))
+            action.triggered.connect(lambda _checked=False, k=key: self.pause_requested.emit(k))
+            self.pause_actions[key] = action
+        self.pause_menu.addSeparator()
+        self.meeting_menu = self.pause_menu.addMenu(self.tr("Meeting (one break after it)"))
+        for key, label in MEETING_CHOICES:
+            action = self.meeting_menu.addAction(self.tr(label))
             action.triggered.connect(lambda _checked=False, k=key: self.pause_requested.emit(k))
             self.pause_actions[key] = action
         self.resume_action = menu.addAction(self.tr("Resume"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from backbreak.platform.instance import InstanceGuard
 from backbreak.platform.paths import ensure_dirs, resolve_paths
 from backbreak.tray_app import TrayApp
+from tests.fakes import FakeNotifier
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -78,3 +80,62 @@ def test_tray_menu_pause_and_break_now(tray_app: TrayApp) -> None:
     assert tray_app.prompt.isVisible()
     tray_app.prompt.done.emit()
     assert tray_app.service.current_entry is None
+
+
+def test_meeting_pause_from_the_tray_and_the_shell(tray_app: TrayApp) -> None:
+    tray_app.tray.pause_actions["meeting-60m"].trigger()
+    state = tray_app.service.state
+    assert state.pause is not None and state.pause.meeting
+    tray_app.service.resume()
+    reply = tray_app.handle_command("pause", {"spec": "45m", "meeting": True})
+    assert reply["ok"] is True
+    pause = tray_app.service.state.pause
+    assert pause is not None and pause.meeting
+    reply = tray_app.handle_command("pause", {"spec": "indefinitely", "meeting": True})
+    assert reply["ok"] is False
+
+
+def test_history_window_opens_from_tray_and_shell(tray_app: TrayApp) -> None:
+    assert tray_app.tray.history_action.isEnabled()
+    tray_app.tray.history_action.trigger()
+    window = tray_app._history_window
+    assert window is not None and window.isVisible()
+    window.hide()
+    assert tray_app.handle_command("history", {})["ok"] is True
+    assert window.isVisible()
+
+
+def test_away_from_presence_lands_in_history(tray_app: TrayApp) -> None:
+    now = tray_app.service.status().now
+    tray_app._presence.away.emit(now - timedelta(minutes=30), now)
+    kinds = [
+        e.kind
+        for e in tray_app._history.events_between(
+            now - timedelta(hours=1), now + timedelta(seconds=1)
+        )
+    ]
+    assert kinds == ["away"]
+    status = tray_app.service.status()
+    assert status.next_prompt_at is not None
+    assert abs((status.next_prompt_at - (now + timedelta(minutes=60))).total_seconds()) < 5
+
+
+def test_end_of_day_summary_notification(
+    tray_app: TrayApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeNotifier()
+    monkeypatch.setattr(tray_app, "_notifier", fake)
+    today = tray_app.service.status().now.astimezone(tray_app._clock.zone()).date()
+    tray_app._day_end_day = today
+    tray_app._day_summary()
+    assert fake.sent == []  # an empty day stays quiet
+    tray_app.service.break_now()
+    tray_app.service.complete()
+    tray_app._day_end_day = today
+    tray_app._day_summary()
+    [notice] = fake.sent
+    assert notice.title == "Your breaks today"
+    assert "1 of 1" in notice.body
+    assert notice.on_action is not None
+    notice.on_action("history")
+    assert tray_app._history_window is not None and tray_app._history_window.isVisible()

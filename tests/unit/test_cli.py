@@ -218,3 +218,38 @@ def test_remote_commands_say_when_nothing_runs(
         code, _, err = run(capsys, *argv, "--data-dir", str(tmp_path))
         assert code == 1
         assert "not running" in err
+
+
+def test_stats_csv_export_and_json_areas(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    paths = resolve_paths(tmp_path)
+    paths.history_db.parent.mkdir(parents=True)
+    history, _ = open_history(paths.history_db)
+    now = datetime.now(UTC).replace(microsecond=0)
+    with history:
+        history.record(HistoryEvent("prompted", now, now.astimezone().date(), 0, "chin-tucks"))
+        history.record(HistoryEvent("completed", now, now.astimezone().date(), 0, "chin-tucks"))
+    out_file = tmp_path / "export.csv"
+    code, out, _ = run(capsys, "stats", "--csv", str(out_file), "--data-dir", str(tmp_path))
+    assert code == 0 and "Wrote 2 events" in out
+    lines = out_file.read_text().splitlines()
+    assert len(lines) == 3 and "kind" in lines[0] and "chin-tucks" in lines[2]
+    code, out, _ = run(capsys, "stats", "--json", "--data-dir", str(tmp_path))
+    data = json.loads(out)
+    assert data["entries"] == {"chin-tucks": 1}
+    assert data["areas"].get("neck") == 1
+
+
+def test_stats_csv_to_an_unwritable_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "missing-folder" / "x.csv"
+    code, _, err = run(capsys, "stats", "--csv", str(target), "--data-dir", str(tmp_path))
+    assert code == 1 and "could not write" in err
+
+
+def test_doctor_reports_and_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(tmp_path))
+    assert code == 0
+    assert str(tmp_path) in out
