@@ -17,78 +17,11 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
 from backbreak.platform.session_events import SessionEvents
-
-FAKE_LOGIND = r"""
-import json, sys
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QSocketNotifier, Slot
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusObjectPath
-
-app = QCoreApplication([])
-bus = QDBusConnection.connectToBus(sys.argv[1], "fake-logind")
-
-
-@ClassInfo({"D-Bus Interface": "org.freedesktop.login1.Manager"})
-class Manager(QObject):
-    @Slot(str, result=QDBusObjectPath)
-    def GetSession(self, session_id):
-        # "auto" is the caller's own session; ours is "7".
-        number = "7" if session_id == "auto" else session_id
-        return QDBusObjectPath("/org/freedesktop/login1/session/_3" + number)
-
-
-manager = Manager()
-slots = QDBusConnection.RegisterOption.ExportAllSlots
-bus.registerObject("/org/freedesktop/login1", manager, slots)
-bus.registerService("org.freedesktop.login1")
-print("ready", flush=True)
-
-
-def command():
-    line = sys.stdin.readline()
-    if not line.strip():
-        app.quit()
-        return
-    signal = json.loads(line)
-    message = QDBusMessage.createSignal(signal["path"], signal["interface"], signal["name"])
-    message.setArguments(signal["args"])
-    bus.send(message)
-    print("sent", flush=True)
-
-
-notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-notifier.activated.connect(command)
-app.exec()
-"""
+from tests.fake_logind import FAKE_LOGIND, bus_daemon, stop_process
 
 MANAGER = ("/org/freedesktop/login1", "org.freedesktop.login1.Manager")
 OUR_SESSION = "/org/freedesktop/login1/session/_37"
 SESSION_IFACE = "org.freedesktop.login1.Session"
-
-
-def _bus_daemon() -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    address = process.stdout.readline().strip()
-    assert address.startswith("unix:")
-    return process, address
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    for stream in (process.stdin, process.stdout):
-        if stream is not None:
-            stream.close()
 
 
 @dataclass
@@ -120,8 +53,8 @@ class Buses:
 def buses() -> Iterator[Buses]:
     if shutil.which("dbus-daemon") is None:
         pytest.skip("dbus-daemon is not installed")
-    system_daemon, system_address = _bus_daemon()
-    session_daemon, session_address = _bus_daemon()
+    system_daemon, system_address = bus_daemon()
+    session_daemon, session_address = bus_daemon()
     logind = subprocess.Popen(
         [sys.executable, "-c", FAKE_LOGIND, system_address],
         stdin=subprocess.PIPE,
@@ -149,7 +82,7 @@ def buses() -> Iterator[Buses]:
             logind.stdin.write("\n")
             logind.stdin.flush()
         for process in (logind, session_daemon, system_daemon):
-            _stop(process)
+            stop_process(process)
 
 
 def _events(buses: Buses, environ: dict[str, str] | None = None) -> SessionEvents:
@@ -169,6 +102,7 @@ def test_prepare_for_sleep_true_then_false_is_sleep_then_resume(qtbot: QtBot, bu
     with qtbot.waitSignal(events.about_to_sleep, timeout=5000):
         buses.logind_signal(*MANAGER, "PrepareForSleep", True)
     with qtbot.waitSignal(events.resumed, timeout=5000):
+        buses.logind_signal(*MANAGER, "PrepareForSleep", True)
         buses.logind_signal(*MANAGER, "PrepareForSleep", False)
 
 
@@ -209,6 +143,11 @@ def test_screen_saver_active_changed_and_duplicates_give_one_signal_each(
     buses.screensaver_active(False)
     qtbot.waitUntil(lambda: heard == ["locked", "unlocked"], timeout=5000)
     buses.logind_signal(OUR_SESSION, SESSION_IFACE, "Unlock")  # already unlocked
+    # Signals on two buses have no common order: wait until the Unlock has surely been
+    # handled (a later signal from the same sender, as a marker) before the next lock.
+    with qtbot.waitSignal(events.resumed, timeout=5000):
+        buses.logind_signal(*MANAGER, "PrepareForSleep", True)
+        buses.logind_signal(*MANAGER, "PrepareForSleep", False)
     buses.screensaver_active(True)
     qtbot.waitUntil(lambda: heard == ["locked", "unlocked", "locked"], timeout=5000)
 
