@@ -108,7 +108,22 @@ def test_menu_lists_every_choice(tray: TrayController) -> None:
         "2 hours",
         "Until tomorrow",
         "Until I resume",
+        "",
+        "Meeting (one break after it)",
     ]
+    assert [a.text() for a in tray.meeting_menu.actions()] == [
+        "30 minutes",
+        "60 minutes",
+        "90 minutes",
+    ]
+
+
+def test_meeting_choices_emit_their_keys(tray: TrayController) -> None:
+    keys: list[str] = []
+    tray.pause_requested.connect(keys.append)
+    for action in tray.meeting_menu.actions():
+        action.trigger()
+    assert keys == ["meeting-30m", "meeting-60m", "meeting-90m"]
 
 
 def test_tooltip_and_menu_line_for_a_running_cycle(tray: TrayController) -> None:
