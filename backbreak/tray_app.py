@@ -94,6 +94,7 @@ class TrayApp(QObject):
                 f"First: {user_problems[0]}"
             )
 
+        self._catalog_entries = catalog.entries
         self._catalog_areas = {entry.id: entry.areas for entry in catalog.entries}
         self._waker = QtWaker()
         self._tray = TrayController(history_enabled=True)
@@ -325,10 +326,15 @@ class TrayApp(QObject):
 
     def open_settings(self) -> None:
         if self._settings_dialog is None:
-            self._settings_dialog = SettingsDialog(self._service.settings)
+            self._settings_dialog = SettingsDialog(
+                self._service.settings,
+                entries=self._catalog_entries,
+                illustration_loader=self._illustration,
+            )
             self._settings_dialog.applied.connect(self._apply_settings)
         else:
             self._settings_dialog.set_settings(self._service.settings)
+        self._settings_dialog.set_voice_unavailable(self._speaker.unavailable_reason)
         self._settings_dialog.show()
         self._settings_dialog.raise_()
         self._settings_dialog.activateWindow()
