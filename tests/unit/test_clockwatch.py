@@ -34,7 +34,9 @@ def test_sleep_and_a_clock_change_together() -> None:
     # 20 minutes asleep, and NTP moved the clock back two minutes meanwhile.
     found = compare(reading(0, 100, 500), reading(60 + 1200 - 120, 160, 560 + 1200))
     assert Jumped(timedelta(minutes=-2)) in found
-    assert Slept(start=T0 + timedelta(seconds=1140 - 1200), end=T0 + timedelta(seconds=1140)) in found
+    assert (
+        Slept(start=T0 + timedelta(seconds=1140 - 1200), end=T0 + timedelta(seconds=1140)) in found
+    )
 
 
 def test_without_a_boot_clock_a_forward_gap_counts_as_sleep() -> None:
