@@ -86,9 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="show how your days went")
     stats.add_argument("--days", type=_positive_days, default=7, help="days to cover (7)")
     stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.add_argument(
-        "--csv", type=Path, metavar="FILE", help="write every event to FILE as CSV"
-    )
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="write every event to FILE as CSV")
 
     catalog = commands.add_parser(
         "catalog", parents=[common], help="list the exercises, or check a catalog file"

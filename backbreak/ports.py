@@ -85,5 +85,5 @@ class Presence(Protocol):
         ...
 
     def hold_reason(self) -> str | None:
-        """"fullscreen" or "dnd" when a prompt should wait, None when it may show."""
+        """Why a prompt should wait ("fullscreen" or "dnd"); None when it may show."""
         ...
