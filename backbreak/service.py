@@ -227,6 +227,10 @@ class BreakService:
         """Recompute the schedule (after resume, unlock, time-zone change)."""
         self._reschedule()
 
+    def refresh_view(self) -> None:
+        """Redraw the status as of now (the minute heartbeat), leaving the schedule alone."""
+        self._view.show_status(self.status())
+
     # ---- internals -------------------------------------------------------------------------
 
     def _apply(self, event: cycle.Event) -> None:

@@ -97,7 +97,8 @@ class TrayApp(QObject):
         self._catalog_entries = catalog.entries
         self._catalog_areas = {entry.id: entry.areas for entry in catalog.entries}
         self._waker = QtWaker()
-        self._tray = TrayController(history_enabled=True)
+        # The heartbeat below refreshes the tray each minute; the tray needn't wake itself.
+        self._tray = TrayController(history_enabled=True, minute_refresh=False)
         self._notifier = pick_notifier(self._tray.show_message)
         self._prompt = PromptWindow()
         self._speaker = Speaker()
@@ -143,9 +144,11 @@ class TrayApp(QObject):
         self._day_end_day: date | None = None
         self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
         self._signals = SignalWatcher(lambda _signum: self._app.quit(), self)
-        # The tray keeps its own "in N min" text current; the heartbeat only watches the
-        # clocks, and a finding re-arms the schedule and redraws the status.
-        self._heartbeat = Heartbeat(self._clock.now, self._on_clock_findings, self)
+        # One wake-up a minute watches the clocks (a finding re-arms the schedule) and
+        # keeps the tray's "in N min" current.
+        self._heartbeat = Heartbeat(
+            self._clock.now, self._on_clock_findings, self, on_tick=self._service.refresh_view
+        )
         self._connect()
 
     # ---- parts, for tests and diagnostics --------------------------------------------------

@@ -1,10 +1,14 @@
 """Is the user at the computer? The ``Presence`` port, plus the away periods.
 
-``PresenceMonitor`` owns the idle polling: every 10 s (a "very coarse" timer the OS may
-batch with other wake-ups) it reads the idle source into the pure ``AwayTracker`` and
-emits ``away(start, end)`` when an absence ends. Lock/unlock and sleep/resume notices from
-``SessionEvents`` go into the same tracker, so one absence is reported once however many
-sources saw it. Sleeps found by the clock heartbeat go in through ``note_sleep`` for the
+``PresenceMonitor`` owns the idle polling. It reads the idle source into the pure
+``AwayTracker`` and emits ``away(start, end)`` when an absence ends. It reads only as often
+as an answer could matter (a single-shot "very coarse" timer the OS may batch): while the
+user is active, not before the idle time could first reach the away threshold (a user who
+types all day costs one read per threshold, not six a minute); while away, once a minute,
+since the idle counter tells the exact moment of return whenever we look.
+
+Lock/unlock and sleep/resume notices from ``SessionEvents`` go into the same tracker, so
+one absence is reported once however many sources saw it. Sleeps found by the clock heartbeat go in through ``note_sleep`` for the
 same reason.
 
 No idle source on this desktop means no timer at all: nothing to read, so no wake-ups.
@@ -28,9 +32,22 @@ from backbreak.platform.session_events import SessionEvents
 log = logging.getLogger(__name__)
 
 POLL_MS = 10_000
+"""The shortest gap between two readings, and the retry gap after a failed one."""
+AWAY_POLL_MS = 60_000
+"""Gap between readings while the user is away (to notice the return)."""
 GIVE_UP_AFTER = 30
 """Failed readings in a row (5 minutes) after which polling stops until the next resume
 or unlock: a source that broke (X server gone, D-Bus service restarted) is re-picked then."""
+
+
+def next_poll_ms(idle_seconds: float | None, away: bool, threshold: timedelta) -> int:
+    """When to read the idle time again, given the last reading."""
+    if idle_seconds is None:
+        return POLL_MS
+    if away:
+        return AWAY_POLL_MS
+    until_threshold_ms = (threshold.total_seconds() - idle_seconds) * 1000
+    return int(min(max(until_threshold_ms, POLL_MS), threshold.total_seconds() * 1000))
 
 
 class PresenceMonitor(QObject):
@@ -62,8 +79,8 @@ class PresenceMonitor(QObject):
         self._dnd = dnd
         self._failures = 0
         self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.sample)
         if session_events is not None:
             session_events.locked.connect(self._on_locked)
@@ -82,7 +99,6 @@ class PresenceMonitor(QObject):
             log.info("no idle source: not polling")
             self._timer.stop()
             return
-        self._timer.start()
         self.sample()
 
     def stop(self) -> None:
@@ -123,17 +139,21 @@ class PresenceMonitor(QObject):
     # ---- readings and notices ------------------------------------------------------------------
 
     def sample(self) -> None:
+        """Read the idle time, report an absence that ended, and plan the next reading."""
         idle = self._source.idle_seconds() if self._source is not None else None
         if idle is None:
             self._failures += 1
-            if self._failures >= GIVE_UP_AFTER and self._timer.isActive():
+            if self._failures >= GIVE_UP_AFTER:
                 log.warning(
                     "idle source %s stopped answering; polling stops", self.idle_source.name
                 )
                 self._timer.stop()
-            return
-        self._failures = 0
-        self._report(self._tracker.sample(self._now(), idle))
+                return
+        else:
+            self._failures = 0
+            self._report(self._tracker.sample(self._now(), idle))
+        away = self._tracker.away_since is not None
+        self._timer.start(next_poll_ms(idle, away, self._tracker.threshold))
 
     def note_sleep(self, start: datetime, end: datetime) -> None:
         """A sleep the clock heartbeat found: merged, so it is never reported twice."""

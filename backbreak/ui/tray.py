@@ -79,6 +79,7 @@ class TrayController(QObject):
         now: Callable[[], datetime] = _utc_now,
         dark_panel: bool | None = None,
         history_enabled: bool = False,
+        minute_refresh: bool = True,
     ) -> None:
         """``tray_available``, ``now`` and ``dark_panel`` are seams for tests; the app
         leaves them alone (``dark_panel`` None = follow the desktop colour scheme)."""
@@ -96,8 +97,13 @@ class TrayController(QObject):
         self._menu = QMenu()
         self._build_menu(history_enabled)
 
+        # The app turns this off when its clock heartbeat already wakes once a minute and
+        # calls update(): one wake-up a minute instead of two.
+        self._minute_refresh = minute_refresh
         self._minute_timer = QTimer(self)
         self._minute_timer.setSingleShot(True)
+        # Precise: a coarse timer may fire up to 5 % early, waking twice per minute.
+        self._minute_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._minute_timer.timeout.connect(self.refresh_from_clock)
 
         self._tray_check = QTimer(self)
@@ -207,7 +213,7 @@ class TrayController(QObject):
     def _arm_minute_timer(self, status: Status) -> None:
         """Re-arm the one-a-minute text refresh, only while the text changes with time."""
         counting = status.mode in ("running", "no_prompt_due") and status.next_prompt_at
-        if not counting:
+        if not counting or not self._minute_refresh:
             self._minute_timer.stop()
             return
         now = self._now()

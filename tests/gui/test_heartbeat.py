@@ -8,7 +8,13 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QApplication
 
 from backbreak.core.clockwatch import Finding, Jumped, Reading, Slept
-from backbreak.platform.heartbeat import HEARTBEAT_MS, Heartbeat, read_clocks
+from backbreak.platform.heartbeat import (
+    HEARTBEAT_MS,
+    PAST_THE_MINUTE_MS,
+    Heartbeat,
+    ms_to_next_minute,
+    read_clocks,
+)
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -40,14 +46,23 @@ def test_each_beat_reports_what_changed_since_the_last(qapp: QApplication) -> No
     assert seen[-1] == [Jumped(timedelta(minutes=-30))]
 
 
-def test_the_timer_is_a_minute_and_coarse(qapp: QApplication) -> None:
-    beat = Heartbeat(lambda: T0, lambda _f: None)
+def test_beats_land_just_past_each_wall_clock_minute(qapp: QApplication) -> None:
+    assert ms_to_next_minute(T0.replace(second=20)) == 40_000 + PAST_THE_MINUTE_MS
+    assert ms_to_next_minute(T0.replace(second=59, microsecond=990_000)) == 10 + 50
+    ticks: list[int] = []
+    beat = Heartbeat(
+        lambda: T0.replace(second=45), lambda _f: None, on_tick=lambda: ticks.append(1)
+    )
     beat.start()
     try:
-        assert beat._timer.interval() == HEARTBEAT_MS == 60_000
-        assert beat._timer.isActive()
+        assert beat._timer.isSingleShot() and beat._timer.isActive()
+        assert beat._timer.interval() <= HEARTBEAT_MS + PAST_THE_MINUTE_MS
+        beat.beat()
+        assert ticks == [1] and beat._timer.isActive()
     finally:
         beat.stop()
+    assert not beat._timer.isActive()
+    beat.beat()  # a resume notice after stop() doesn't restart the timer
     assert not beat._timer.isActive()
 
 

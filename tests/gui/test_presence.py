@@ -10,7 +10,13 @@ from pytestqt.qtbot import QtBot
 from backbreak.platform.dnd import DndDetector
 from backbreak.platform.fullscreen import FullscreenDetector
 from backbreak.platform.idle import IdleSource, NullIdleSource
-from backbreak.platform.presence import GIVE_UP_AFTER, PresenceMonitor
+from backbreak.platform.presence import (
+    AWAY_POLL_MS,
+    GIVE_UP_AFTER,
+    POLL_MS,
+    PresenceMonitor,
+    next_poll_ms,
+)
 from backbreak.platform.session_events import SessionEvents
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -193,4 +199,26 @@ def test_seconds_since_input_is_a_fresh_reading(qtbot: QtBot) -> None:
     monitor.start()
     idle.seconds = 0.5
     assert monitor.seconds_since_input() == 0.5
+    monitor.stop()
+
+
+def test_readings_are_only_as_frequent_as_an_answer_could_matter() -> None:
+    five = timedelta(minutes=5)
+    # Active user, just typed: nothing can change before the threshold could be reached.
+    assert next_poll_ms(0.5, away=False, threshold=five) == 299_500
+    # Idle for 4 min 55 s: look again soon, but never sooner than the minimum gap.
+    assert next_poll_ms(295.0, away=False, threshold=five) == POLL_MS
+    # Away: once a minute is enough, the idle counter dates the return exactly.
+    assert next_poll_ms(900.0, away=True, threshold=five) == AWAY_POLL_MS
+    # A failed reading: retry after the minimum gap.
+    assert next_poll_ms(None, away=False, threshold=five) == POLL_MS
+
+
+def test_the_next_reading_is_planned_from_the_last_one(qtbot: QtBot) -> None:
+    idle = FakeIdle(60.0)
+    monitor, _ = _monitor(Clock(), idle)
+    monitor.start()
+    assert monitor.polling
+    assert monitor._timer.isSingleShot()
+    assert monitor._timer.interval() == 240_000  # 5 min threshold − 1 min idle
     monitor.stop()
