@@ -8,8 +8,8 @@ types all day costs one read per threshold, not six a minute); while away, once 
 since the idle counter tells the exact moment of return whenever we look.
 
 Lock/unlock and sleep/resume notices from ``SessionEvents`` go into the same tracker, so
-one absence is reported once however many sources saw it. Sleeps found by the clock heartbeat go in through ``note_sleep`` for the
-same reason.
+one absence is reported once however many sources saw it. Sleeps found by the clock
+heartbeat go in through ``note_sleep`` for the same reason.
 
 No idle source on this desktop means no timer at all: nothing to read, so no wake-ups.
 """
