@@ -12,6 +12,9 @@ from backbreak.platform.paths import Paths
 
 log = logging.getLogger("backbreak.app")
 
+BROKEN_QT_BINDINGS = frozenset({"6.12.0"})
+"""PySide6 releases that drop a reference to None on every call (see pyproject.toml)."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point (``backbreak``)."""
@@ -48,7 +51,18 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
     ensure_dirs(paths)
     setup_logging(paths.log_file, verbose)
 
+    import PySide6
     from PySide6.QtWidgets import QApplication
+
+    if PySide6.__version__ in BROKEN_QT_BINDINGS:
+        # Fail at once with a fix, rather than crash hours later with "none_dealloc".
+        print(
+            f"backbreak: PySide6 {PySide6.__version__} has a reference-counting bug that "
+            "crashes long-running apps; install a working release with "
+            "'pip install \"PySide6-Essentials<6.12\"'",
+            file=sys.stderr,
+        )
+        return 1
 
     from backbreak.platform.instance import InstanceGuard, send_command
     from backbreak.tray_app import TrayApp

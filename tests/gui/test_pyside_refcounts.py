@@ -1,7 +1,7 @@
 """Guards against a Qt binding that corrupts reference counts in signal-to-slot calls.
 
-PySide6 6.12.0 dropped one reference to a slot's return value (None, True, False) on
-every call. With None's count in the low thousands, an app whose timers call Python a
+PySide6 6.12.0 dropped one reference to None on every slot call and every call of a
+method that returns nothing. With None's count in the low thousands, an app whose timers call Python a
 few times a minute dies with "Fatal Python error: none_dealloc" within days, and the
 test suite died at exit. pyproject.toml excludes that release; this test fails loudly if
 such a binding is ever installed again.
@@ -55,3 +55,14 @@ def test_slot_calls_keep_none_alive(qapp: QApplication) -> None:
 def test_slot_calls_keep_booleans_alive(qapp: QApplication) -> None:
     drift = _drift(qapp, True, lambda: sys.getrefcount(True))
     assert drift > -CALLS // 4, f"True lost {-drift} references in {CALLS} slot calls"
+
+
+def test_void_method_calls_keep_none_alive(qapp: QApplication) -> None:
+    timer = QTimer()
+    gc.collect()
+    before = sys.getrefcount(None)
+    for interval in range(CALLS):
+        timer.setInterval(interval)
+    gc.collect()
+    drift = sys.getrefcount(None) - before
+    assert drift > -CALLS // 4, f"None lost {-drift} references in {CALLS} calls"
