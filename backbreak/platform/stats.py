@@ -123,17 +123,17 @@ def day_counts(conn: sqlite3.Connection, first_day: date, last_day: date) -> lis
 
 
 def completion_rate(conn: sqlite3.Connection, first_day: date, last_day: date) -> float | None:
-    """completed / (completed + skipped) in the range; None when there were neither."""
-    completed, skipped = conn.execute(
-        """
-        SELECT COALESCE(SUM(kind = 'completed'), 0), COALESCE(SUM(kind = 'skipped'), 0)
-        FROM events
-        WHERE local_day BETWEEN ? AND ? AND kind IN ('completed', 'skipped')
-        """,
-        (first_day.isoformat(), last_day.isoformat()),
-    ).fetchone()
-    decided = int(completed) + int(skipped)
-    return None if decided == 0 else int(completed) / decided
+    """Breaks done / breaks offered in the range; None when no break was offered.
+
+    Offered, not answered: a prompt left open until the user walked away counts as not
+    done, so the rate agrees with the "N of M breaks done" shown beside it."""
+    days = day_counts(conn, first_day, last_day)
+    return _rate(sum(day.completed for day in days), sum(day.breaks for day in days))
+
+
+def _rate(completed: int, breaks: int) -> float | None:
+    # min(): a break done from the pre-prompt notice has no prompt of its own.
+    return None if breaks == 0 else min(1.0, completed / breaks)
 
 
 def longest_sitting(conn: sqlite3.Connection, first_day: date, last_day: date) -> timedelta:
@@ -244,14 +244,13 @@ def summary(conn: sqlite3.Connection, first_day: date, last_day: date, today: da
         minutes_exercised=sum(day.minutes_exercised for day in days),
         breaks=sum(day.breaks for day in days),
     )
-    decided = totals.completed + totals.skipped
     return StatsSummary(
         first_day=first_day,
         last_day=last_day,
         today=today,
         days=tuple(days),
         totals=totals,
-        completion_rate=None if decided == 0 else totals.completed / decided,
+        completion_rate=_rate(totals.completed, totals.breaks),
         longest_sitting=longest_sitting(conn, first_day, last_day),
         current_streak=current_streak(conn, today),
         best_streak=best_streak(conn),

@@ -4,6 +4,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -84,13 +85,16 @@ def test_day_counts_of_an_empty_or_reversed_range(history: History) -> None:
     assert history.day_counts(TUE, MON) == []
 
 
-def test_completion_rate(history: History) -> None:
+def test_completion_rate_is_done_over_offered(history: History) -> None:
     assert history.completion_rate(MON, SUN) is None
-    record(history, on(MON, "prompted"), on(MON, "snoozed"))
-    assert history.completion_rate(MON, SUN) is None  # nothing decided yet
+    snoozed = replace(on(MON, "snoozed"), entry_id="chin-tucks")
+    record(history, replace(on(MON, "prompted"), entry_id="chin-tucks"), snoozed)
+    assert history.completion_rate(MON, SUN) is None  # snoozed: it comes back, not offered
     record(history, *done(MON), *done(TUE), *done(WED), *skipped(THU))
     assert history.completion_rate(MON, SUN) == 0.75
     assert history.completion_rate(THU, THU) == 0.0
+    record(history, on(FRI, "prompted"))  # left open, the user walked away: not done
+    assert history.completion_rate(MON, SUN) == 0.6
 
 
 def test_longest_sitting_counts_completed_and_away_only(history: History) -> None:
