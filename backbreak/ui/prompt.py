@@ -12,6 +12,7 @@ import itertools
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QPoint,
     QRect,
     QSize,
@@ -25,7 +26,6 @@ from PySide6.QtGui import (
     QCursor,
     QGuiApplication,
     QKeyEvent,
-    QPalette,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,19 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from backbreak.core.catalog import Entry
+from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
+from backbreak.ui.theme import NoticeLabel, muted
 
 ILLUSTRATION_SIZE = QSize(240, 160)
 SCREEN_MARGIN = 24
 """Gap between the window and the screen edge / panel, in device-independent pixels."""
 
-_CAUTION_STYLE = (
-    "QLabel { background: #fff4d6; color: #4d3800; border-left: 4px solid #e0a100;"
-    " border-radius: 3px; padding: 6px 8px; }"
-)
-_BADGE_STYLE = (
-    "QLabel { background: #dff0fb; color: #0b4f80; border-radius: 8px; padding: 1px 8px; }"
-)
+LARGE_TEXT_SCALE = 1.35
+"""How much bigger the exercise text gets with the "larger text" option."""
 
 
 def format_countdown(seconds: int) -> str:
@@ -91,6 +88,7 @@ class PromptWindow(QWidget):
         self.setAccessibleName(self.tr("Break prompt"))
 
         self._entry: Entry | None = None
+        self._illustration: bytes | None = None
         self._total_seconds = 0
         self._remaining = 0
         self._switch_at: int | None = None
@@ -117,16 +115,15 @@ class PromptWindow(QWidget):
     # ---- construction ---------------------------------------------------------------------
 
     def _build(self) -> None:
+        # Sizes as multiples of the system font, kept when it changes (see ui.fonts).
+        self._fonts = RelativeFonts(self)
         self._title = QLabel()
         self._title.setWordWrap(True)
-        title_font = self._title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
-        title_font.setBold(True)
-        self._title.setFont(title_font)
+        self._fonts.set(self._title, 1.35, bold=True, enlarge=True)
         self._title.setAccessibleName(self.tr("Exercise"))
 
-        self._badge = QLabel(self.tr("each side"))
-        self._badge.setStyleSheet(_BADGE_STYLE)
+        self._badge = NoticeLabel("info", self.tr("each side"))
+        self._fonts.set(self._badge, enlarge=True)
         self._badge.setAccessibleName(self.tr("Do this on each side"))
         self._badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
@@ -143,35 +140,27 @@ class PromptWindow(QWidget):
         self._steps.setWordWrap(True)
         self._steps.setTextFormat(Qt.TextFormat.RichText)
         self._steps.setAccessibleName(self.tr("Steps"))
+        self._fonts.set(self._steps, enlarge=True)
 
-        self._why = QLabel()
+        # Secondary text: the theme's placeholder colour, also after a light/dark switch.
+        self._why = muted(QLabel())
         self._why.setWordWrap(True)
-        why_font = self._why.font()
-        why_font.setPointSizeF(why_font.pointSizeF() * 0.9)
-        self._why.setFont(why_font)
-        # Secondary text: the theme's placeholder colour, so it stays readable in dark mode.
-        why_palette = self._why.palette()
-        why_palette.setColor(
-            QPalette.ColorRole.WindowText, why_palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self._why.setPalette(why_palette)
+        self._fonts.set(self._why, 0.9, enlarge=True)
         self._why.setAccessibleName(self.tr("Why it helps"))
 
-        self._caution = QLabel()
-        self._caution.setWordWrap(True)
-        self._caution.setStyleSheet(_CAUTION_STYLE)
+        # Painted from the palette: "Careful:" says it in words, the tint only draws the eye.
+        self._caution = NoticeLabel("caution")
+        self._fonts.set(self._caution, enlarge=True)
         self._caution.setAccessibleName(self.tr("Caution"))
 
         self._clock = QLabel()
-        clock_font = self._clock.font()
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.8)
-        clock_font.setBold(True)
-        self._clock.setFont(clock_font)
+        self._fonts.set(self._clock, 1.8, bold=True, enlarge=True)
         self._clock.setAccessibleName(self.tr("Time left"))
         self._phase = QLabel()
         self._phase.setTextFormat(Qt.TextFormat.PlainText)
         self._phase.setWordWrap(True)
         self._phase.setAccessibleName(self.tr("Countdown status"))
+        self._fonts.set(self._phase, enlarge=True)
         self._start = self._button(self.tr("S&tart"), self.tr("Start the countdown"))
         self._start.clicked.connect(self._toggle_countdown)
 
@@ -334,6 +323,20 @@ class PromptWindow(QWidget):
     def countdown_running(self) -> bool:
         return self._timer.isActive()
 
+    def set_large_text(self, large: bool) -> None:
+        """The "larger text in the break window" setting: the exercise's title, steps,
+        notes and countdown at ``LARGE_TEXT_SCALE`` times their size (buttons keep the
+        system size). Takes effect at once, also on an open prompt."""
+        self._fonts.set_enlargement(LARGE_TEXT_SCALE if large else 1.0)
+        if self.isVisible():
+            corner = self.geometry().bottomRight()
+            self.adjustSize()
+            self.move(corner - QPoint(self.width() - 1, self.height() - 1))
+
+    @property
+    def large_text(self) -> bool:
+        return self._fonts.enlargement > 1.0
+
     # ---- countdown ------------------------------------------------------------------------
 
     def _reset_countdown(self, entry: Entry) -> None:
@@ -353,9 +356,7 @@ class PromptWindow(QWidget):
         self._start.setAccessibleName(self.tr("Start the countdown"))
 
     def _set_phase(self, text: str, strong: bool = False) -> None:
-        font = self._phase.font()
-        font.setBold(strong)
-        self._phase.setFont(font)
+        self._fonts.set(self._phase, bold=strong, enlarge=True)
         self._phase.setText(text)
 
     @property
@@ -452,6 +453,12 @@ class PromptWindow(QWidget):
     def _on_about_to_quit(self) -> None:
         self._app_quitting = True
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.DevicePixelRatioChange and self._illustration:
+            # Moved to a screen with another scale: redraw the picture for its pixels.
+            self._set_illustration(self._illustration)
+
     # ---- placement and pictures -----------------------------------------------------------
 
     def _place_on_cursor_screen(self) -> None:
@@ -466,6 +473,7 @@ class PromptWindow(QWidget):
         self.move(QPoint(max(area.left(), x), max(area.top(), y)))
 
     def _set_illustration(self, data: bytes | None) -> None:
+        self._illustration = data
         pixmap = (
             render_illustration(data, ILLUSTRATION_SIZE, self.devicePixelRatioF()) if data else None
         )

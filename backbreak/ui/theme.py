@@ -1,0 +1,127 @@
+"""Colours taken from the current palette, so light and dark themes (and a live switch
+between them) look right without a style sheet.
+
+Style sheets were the first way: fixed hex colours (a pale yellow box stays pale yellow in
+a dark theme) and a widget with a style sheet no longer follows the system font when it
+changes. The labels here paint their box themselves and read the palette on every paint.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+NoticeKind = Literal["caution", "info"]
+
+CAUTION_ACCENT_LIGHT = QColor("#b07800")
+"""The caution bar on a light window: dark enough to see on white."""
+CAUTION_ACCENT_DARK = QColor("#e8b13a")
+ERROR_TEXT_LIGHT = QColor("#b3261e")
+ERROR_TEXT_DARK = QColor("#ff8a80")
+"""A light red: the light theme's dark red is unreadable on a dark window."""
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the window background is dark (the theme is a dark one)."""
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def mix(base: QColor, tint: QColor, amount: float) -> QColor:
+    """``base`` moved ``amount`` (0..1) of the way towards ``tint``."""
+    keep = 1.0 - amount
+    return QColor.fromRgbF(
+        base.redF() * keep + tint.redF() * amount,
+        base.greenF() * keep + tint.greenF() * amount,
+        base.blueF() * keep + tint.blueF() * amount,
+    )
+
+
+def notice_colours(palette: QPalette, kind: NoticeKind) -> tuple[QColor, QColor]:
+    """(background, accent bar) for a notice box in this palette; the text keeps the
+    palette's window text colour, which reads on a background this close to the window."""
+    window = palette.color(QPalette.ColorRole.Window)
+    dark = is_dark(palette)
+    if kind == "caution":
+        accent = CAUTION_ACCENT_DARK if dark else CAUTION_ACCENT_LIGHT
+        return mix(window, accent, 0.22 if dark else 0.16), accent
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    return mix(window, accent, 0.3 if dark else 0.18), accent
+
+
+def error_text_colour(palette: QPalette) -> QColor:
+    return ERROR_TEXT_DARK if is_dark(palette) else ERROR_TEXT_LIGHT
+
+
+class NoticeLabel(QLabel):
+    """Word-wrapped text on a tinted box: "caution" has an accent bar on its left edge,
+    "info" is a rounded pill (the prompt's "each side" badge). The words carry the meaning
+    ("Careful: …"); the colour only draws the eye."""
+
+    BAR_WIDTH = 4
+
+    def __init__(
+        self, kind: NoticeKind = "caution", text: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text, parent)
+        self._kind: NoticeKind = kind
+        if kind == "caution":
+            self.setWordWrap(True)
+            self.setContentsMargins(self.BAR_WIDTH + 8, 6, 8, 6)
+        else:
+            self.setContentsMargins(8, 1, 8, 1)
+
+    @property
+    def kind(self) -> NoticeKind:
+        return self._kind
+
+    def colours(self) -> tuple[QColor, QColor]:
+        """(background, accent) as painted now (for tests)."""
+        return notice_colours(self.palette(), self._kind)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        background, accent = self.colours()
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            box = QRectF(self.rect())
+            radius = box.height() / 2 if self._kind == "info" else 3.0
+            painter.drawRoundedRect(box, radius, radius)
+            if self._kind == "caution":
+                painter.setBrush(accent)
+                painter.drawRect(QRectF(0, 0, self.BAR_WIDTH, box.height()))
+        finally:
+            painter.end()
+        super().paintEvent(event)
+
+
+class ErrorLabel(QLabel):
+    """Text in an error red that suits the theme (and changes with it)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._recolour()
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        wanted = error_text_colour(palette)
+        if palette.color(QPalette.ColorRole.WindowText) != wanted:
+            palette.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Guarded in _recolour: setting the same colour again sends no new event.
+            self._recolour()
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text in the theme's placeholder colour. A foreground role, not a copied
+    colour, so it follows a later switch between light and dark."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
