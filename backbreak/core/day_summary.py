@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
+from backbreak.core.i18n import N_, _
 from backbreak.core.settings import Settings
 from backbreak.core.workhours import SEARCH_DAYS, local_instant
 
-DAY_SUMMARY_TITLE = "Your breaks today"
-"""Title of the end-of-day notification."""
+DAY_SUMMARY_TITLE = N_("Your breaks today")
+"""Title of the end-of-day notification (English; show it through ``_()``)."""
 
 
 class DayFigures(Protocol):
@@ -36,14 +37,14 @@ def elapsed_text(seconds: float) -> str:
     "14 min", not 15.
     """
     if seconds < 30:
-        return "less than a minute"
+        return _("less than a minute")
     minutes = max(1, round(seconds / 60))
     hours, minutes = divmod(minutes, 60)
     if hours == 0:
-        return f"{minutes} min"
+        return _("{0} min").format(minutes)
     if minutes == 0:
-        return f"{hours} h"
-    return f"{hours} h {minutes} min"
+        return _("{0} h").format(hours)
+    return _("{0} h {1} min").format(hours, minutes)
 
 
 def breaks_text(done: int, offered: int) -> str:
@@ -52,9 +53,10 @@ def breaks_text(done: int, offered: int) -> str:
     # before (snoozed across midnight); never say "3 of 2".
     offered = max(offered, done)
     if offered == 0:
-        return "No breaks yet"
-    noun = "break" if offered == 1 else "breaks"
-    return f"{done} of {offered} {noun} done"
+        return _("No breaks yet")
+    if offered == 1:
+        return _("{0} of 1 break done").format(done)
+    return _("{0} of {1} breaks done").format(done, offered)
 
 
 def day_summary_text(
@@ -67,9 +69,9 @@ def day_summary_text(
     """
     parts = [breaks_text(counts.completed, counts.breaks)]
     if longest_sitting > timedelta(0):
-        parts.append(f"longest sitting {elapsed_text(longest_sitting.total_seconds())}")
+        parts.append(_("longest sitting {0}").format(elapsed_text(longest_sitting.total_seconds())))
     if minutes_exercised > 0:
-        parts.append(f"{elapsed_text(minutes_exercised * 60)} of stretching")
+        parts.append(_("{0} of stretching").format(elapsed_text(minutes_exercised * 60)))
     return " · ".join(parts)
 
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from backbreak import APP_NAME, __version__
+from backbreak.core.i18n import N_, _
 
-HEALTH_NOTE = (
+HEALTH_NOTE = N_(
     "backbreak suggests general ways to move, not medical advice. If pain is strong or "
     "does not go away, see a doctor or a physiotherapist."
 )
@@ -56,7 +57,7 @@ class AboutDialog(QDialog):
             )
         )
         summary.setWordWrap(True)
-        self.health_note = QLabel(self.tr(HEALTH_NOTE))
+        self.health_note = QLabel(_(HEALTH_NOTE))
         self.health_note.setWordWrap(True)
         self.health_note.setAccessibleName(self.tr("Health note"))
 

@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from backbreak.core.catalog import BODY_AREAS, KINDS, Entry
+from backbreak.core.i18n import N_, _
 from backbreak.ui.illustration import render_illustration
 
 log = logging.getLogger(__name__)
@@ -58,37 +58,36 @@ log = logging.getLogger(__name__)
 THUMBNAIL_SIZE = QSize(48, 48)
 PREVIEW_SIZE = QSize(150, 150)
 
-_CONTEXT = "ExercisesPage"
-
-# Plain English here, translated where shown (QCoreApplication.translate with _CONTEXT).
+# Plain English here, marked for extraction with N_() and translated where shown with _()
+# (backbreak.core.i18n: module-level functions have no self.tr).
 KIND_NAMES: dict[str, str] = {
-    "movement": "Moving about",
-    "stretch": "Stretch",
-    "posture": "Posture check",
-    "mobility": "Mobility",
-    "strength": "Light strength",
+    "movement": N_("Moving about"),
+    "stretch": N_("Stretch"),
+    "posture": N_("Posture check"),
+    "mobility": N_("Mobility"),
+    "strength": N_("Light strength"),
 }
 AREA_NAMES: dict[str, str] = {
-    "neck": "Neck",
-    "shoulders": "Shoulders",
-    "chest": "Chest",
-    "upper_back": "Upper back",
-    "lower_back": "Lower back",
-    "hip_flexors": "Hip flexors",
-    "glutes": "Glutes",
-    "hamstrings": "Hamstrings",
-    "calves": "Calves",
-    "wrists": "Wrists and forearms",
-    "eyes": "Eyes",
-    "whole_body": "Whole body",
+    "neck": N_("Neck"),
+    "shoulders": N_("Shoulders"),
+    "chest": N_("Chest"),
+    "upper_back": N_("Upper back"),
+    "lower_back": N_("Lower back"),
+    "hip_flexors": N_("Hip flexors"),
+    "glutes": N_("Glutes"),
+    "hamstrings": N_("Hamstrings"),
+    "calves": N_("Calves"),
+    "wrists": N_("Wrists and forearms"),
+    "eyes": N_("Eyes"),
+    "whole_body": N_("Whole body"),
 }
 NEED_NAMES: dict[str, str] = {
-    "floor": "floor space",
-    "towel": "a towel",
-    "wall": "a wall",
-    "ball": "a ball",
-    "door": "a doorway",
-    "space": "room to move",
+    "floor": N_("floor space"),
+    "towel": N_("a towel"),
+    "wall": N_("a wall"),
+    "ball": N_("a ball"),
+    "door": N_("a doorway"),
+    "space": N_("room to move"),
 }
 
 COLUMN_EXERCISE = 0
@@ -97,7 +96,7 @@ COLUMN_KIND = 2
 COLUMN_AREAS = 3
 COLUMN_TIME = 4
 COLUMN_NEEDS = 5
-_HEADERS = ("Exercise", "★", "Kind", "Body areas", "Time", "Needs")
+_HEADERS = (N_("Exercise"), "★", N_("Kind"), N_("Body areas"), N_("Time"), N_("Needs"))
 
 _ROOT = QModelIndex()
 """The invalid index Qt passes as "no parent" (a table has no tree below its rows)."""
@@ -111,16 +110,12 @@ STATUS_HIDDEN = "hidden"
 STATUS_FAVOURITES = "favourites"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def kind_name(kind: str) -> str:
-    return _tr(KIND_NAMES.get(kind, kind))
+    return _(KIND_NAMES.get(kind, kind))
 
 
 def area_name(area: str) -> str:
-    return _tr(AREA_NAMES.get(area, area))
+    return _(AREA_NAMES.get(area, area))
 
 
 def areas_text(entry: Entry) -> str:
@@ -129,20 +124,20 @@ def areas_text(entry: Entry) -> str:
 
 def needs_text(entry: Entry) -> str:
     """``"a wall, a towel"``; ``""`` for an entry that needs only a desk and a chair."""
-    return ", ".join(_tr(NEED_NAMES.get(need, need)) for need in entry.needs)
+    return ", ".join(_(NEED_NAMES.get(need, need)) for need in entry.needs)
 
 
 def time_text(entry: Entry, separator: str = ", ") -> str:
     """``"45 s"``, ``"1 min 30 s"``; each-side entries say so: ``"1 min, each side"``."""
     minutes, seconds = divmod(entry.duration_seconds, 60)
     if minutes and seconds:
-        text = _tr("{0} min {1} s").format(minutes, seconds)
+        text = _("{0} min {1} s").format(minutes, seconds)
     elif minutes:
-        text = _tr("{0} min").format(minutes)
+        text = _("{0} min").format(minutes)
     else:
-        text = _tr("{0} s").format(seconds)
+        text = _("{0} s").format(seconds)
     if entry.sides == "each":
-        text = separator.join((text, _tr("each side")))
+        text = separator.join((text, _("each side")))
     return text
 
 
@@ -228,9 +223,9 @@ class ExerciseModel(QAbstractTableModel):
     def left_out_reason(self, entry: Entry) -> str | None:
         """Why ``entry`` won't come up in a prompt even though it is shown, else None."""
         if entry.kind not in self._offered_kinds:
-            return _tr("Not offered: exercises of this kind are turned off above.")
+            return _("Not offered: exercises of this kind are turned off above.")
         if self._office_only and not entry.office_friendly:
-            return _tr(
+            return _(
                 "Offered only when nothing else is left: it needs {0} and office-friendly"
                 " only is on."
             ).format(needs_text(entry))
@@ -314,12 +309,12 @@ class ExerciseModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_HEADERS[section])
+            return _(_HEADERS[section])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if section == COLUMN_FAVOURITE:
-                return _tr("Favourite (click a star, or press * on a row)")
+                return _("Favourite (click a star, or press * on a row)")
             if section == COLUMN_EXERCISE:
-                return _tr("Exercise; the check box shows it in prompts (Space)")
+                return _("Exercise; the check box shows it in prompts (Space)")
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -355,7 +350,7 @@ class ExerciseModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "★" if favourite else "☆"
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return _tr("Favourite") if favourite else _tr("Not a favourite")
+                return _("Favourite") if favourite else _("Not a favourite")
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
             return None
@@ -371,7 +366,7 @@ class ExerciseModel(QAbstractTableModel):
             if column == COLUMN_NEEDS:
                 text = needs_text(entry)
                 if role == Qt.ItemDataRole.AccessibleTextRole and not text:
-                    return _tr("Nothing but a desk and a chair")
+                    return _("Nothing but a desk and a chair")
                 return text
         return None
 
@@ -385,17 +380,17 @@ class ExerciseModel(QAbstractTableModel):
             return Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if entry.id in self._hidden:
-                return _tr("{0}, hidden from prompts").format(entry.title)
-            return _tr("{0}, shown in prompts").format(entry.title)
+                return _("{0}, hidden from prompts").format(entry.title)
+            return _("{0}, shown in prompts").format(entry.title)
         return None
 
     def _tooltip(self, entry: Entry, column: int) -> str | None:
         if column == COLUMN_FAVOURITE:
-            return _tr("Click to mark or unmark as a favourite (picked more often)")
+            return _("Click to mark or unmark as a favourite (picked more often)")
         if column == COLUMN_EXERCISE:
             if entry.id in self._hidden:
-                return _tr("Hidden: never shown in a prompt. Tick to show it again.")
-            return self.left_out_reason(entry) or _tr("Shown in prompts. Untick to hide it.")
+                return _("Hidden: never shown in a prompt. Tick to show it again.")
+            return self.left_out_reason(entry) or _("Shown in prompts. Untick to hide it.")
         return None
 
     def setData(  # noqa: N802 (Qt API)

@@ -39,29 +39,31 @@ from PySide6.QtWidgets import (
 )
 
 from backbreak.core.catalog import Entry
+from backbreak.core.i18n import N_, _
 from backbreak.core.settings import EXERCISE_KINDS, INT_RANGES, WEEKDAYS, Settings
 from backbreak.ui.exercises_page import ExercisesPage
 
 KIND_LABELS: dict[str, str] = {
-    "movement": "Moving about (stand up, walk a little)",
-    "stretch": "Stretches",
-    "posture": "Posture checks",
-    "mobility": "Mobility (gentle joint circles)",
-    "strength": "Light strength moves",
+    "movement": N_("Moving about (stand up, walk a little)"),
+    "stretch": N_("Stretches"),
+    "posture": N_("Posture checks"),
+    "mobility": N_("Mobility (gentle joint circles)"),
+    "strength": N_("Light strength moves"),
 }
+"""Labels in English, marked for extraction; shown through ``_()``."""
 DAY_LABELS: dict[str, str] = {
-    "mon": "Mon",
-    "tue": "Tue",
-    "wed": "Wed",
-    "thu": "Thu",
-    "fri": "Fri",
-    "sat": "Sat",
-    "sun": "Sun",
+    "mon": N_("Mon"),
+    "tue": N_("Tue"),
+    "wed": N_("Wed"),
+    "thu": N_("Thu"),
+    "fri": N_("Fri"),
+    "sat": N_("Sat"),
+    "sun": N_("Sun"),
 }
 LANGUAGES: tuple[tuple[str, str], ...] = (
-    ("", "Same as the system"),
-    ("en", "English"),
-    ("de", "Deutsch (German)"),
+    ("", N_("Same as the system")),
+    ("en", N_("English")),
+    ("de", N_("Deutsch (German)")),
 )
 """Language choices offered in the combo box: (code, label). "" follows the system."""
 
@@ -231,7 +233,7 @@ class SettingsDialog(QDialog):
         self.days: dict[int, QCheckBox] = {}
         days_row = QHBoxLayout()
         for index, day in enumerate(WEEKDAYS):
-            name = self.tr(DAY_LABELS[day])
+            name = _(DAY_LABELS[day])
             box = self._check(name, self.tr("Work on {0}").format(name))
             self.days[index] = box
             days_row.addWidget(box)
@@ -262,7 +264,7 @@ class SettingsDialog(QDialog):
         include = QGroupBox(self.tr("Kinds of exercise to include"))
         grid = QGridLayout(include)
         for position, kind in enumerate(EXERCISE_KINDS):
-            box = self._check(self.tr(KIND_LABELS.get(kind, kind)))
+            box = self._check(_(KIND_LABELS.get(kind, kind)))
             box.toggled.connect(self._update_offer_rules)
             self.kinds[kind] = box
             grid.addWidget(box, position // 3, position % 3)
@@ -334,7 +336,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
         for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label), code)
+            self.language.addItem(_(label), code)
         self.language.currentIndexChanged.connect(self._revalidate)
         self.large_prompt_text = self._check(self.tr("Larger &text in the break window"))
         self.reduced_motion = self._check(self.tr("Reduce &motion (no animations)"))

@@ -1,9 +1,11 @@
 """How times and the break status are said to the user: tray tooltip, tray popup and CLI.
 
 Pure functions, no Qt: the CLI's ``status`` command uses them without a QApplication and
-unit tests run them without a display. Weekday and month names are fixed English
-abbreviations rather than ``strftime`` ones, because Qt calls ``setlocale(LC_ALL, "")`` at
-start-up on Unix and the same status would otherwise read differently in the tray and CLI.
+unit tests run them without a display. Weekday and month names are our own abbreviations
+rather than ``strftime`` ones, because Qt calls ``setlocale(LC_ALL, "")`` at start-up on
+Unix and the same status would otherwise read differently in the tray and CLI. Every phrase
+goes through the ``_()`` seam (``backbreak.core.i18n``): English in the CLI and tests, the
+user's language once the app has installed its translator.
 """
 
 from __future__ import annotations
@@ -11,22 +13,24 @@ from __future__ import annotations
 import math
 from datetime import datetime, tzinfo
 
+from backbreak.core.i18n import N_, _
 from backbreak.core.status import Status
 
-_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Marked here, translated where used (the language is chosen after import).
+_WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 _MONTH_NAMES = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
 )
 
 NEAR_SECONDS = 60 * 60
@@ -42,14 +46,14 @@ def duration_text(seconds: float) -> str:
     clock on the panel suggests (10:00 − 09:37); rounding down would say 22.
     """
     if seconds < 60:
-        return "less than a minute"
+        return _("less than a minute")
     minutes = math.ceil(seconds / 60)
     hours, minutes = divmod(minutes, 60)
     if hours == 0:
-        return f"{minutes} min"
+        return _("{0} min").format(minutes)
     if minutes == 0:
-        return f"{hours} h"
-    return f"{hours} h {minutes} min"
+        return _("{0} h").format(hours)
+    return _("{0} h {1} min").format(hours, minutes)
 
 
 def clock_text(moment: datetime, zone: tzinfo, now: datetime | None = None) -> str:
@@ -63,52 +67,54 @@ def clock_text(moment: datetime, zone: tzinfo, now: datetime | None = None) -> s
     days_ahead = (local.date() - today).days
     if days_ahead == 0:
         return clock
-    weekday = _WEEKDAY_NAMES[local.weekday()]
+    weekday = _(_WEEKDAY_NAMES[local.weekday()])
     if 0 < days_ahead < 7:
-        return f"{weekday} {clock}"
-    return f"{weekday} {local.day} {_MONTH_NAMES[local.month - 1]} {clock}"
+        return _("{weekday} {time}").format(weekday=weekday, time=clock)
+    return _("{weekday} {day} {month} {time}").format(
+        weekday=weekday, day=local.day, month=_(_MONTH_NAMES[local.month - 1]), time=clock
+    )
 
 
 def status_text(status: Status, zone: tzinfo) -> str:
     """One line about the break cycle, e.g. ``"Next break in 23 min"``."""
     if status.mode == "prompt_open":
-        return "Break due now"
+        return _("Break due now")
     if status.mode == "paused_indefinitely" or (
         status.mode == "paused" and status.paused_until is None
     ):
-        return "Paused until you resume"
+        return _("Paused until you resume")
     if status.mode == "paused":
         assert status.paused_until is not None  # narrowed by the branch above
-        return f"Paused until {clock_text(status.paused_until, zone, status.now)}"
+        return _("Paused until {0}").format(clock_text(status.paused_until, zone, status.now))
     if status.mode == "no_prompt_due":
         if status.next_prompt_at is None:
-            return "No break due until work starts"
+            return _("No break due until work starts")
         starts = clock_text(status.next_prompt_at, zone, status.now)
-        return f"No break due until work starts ({starts})"
+        return _("No break due until work starts ({0})").format(starts)
     return _next_break_text(status, zone)
 
 
 def _next_break_text(status: Status, zone: tzinfo) -> str:
     seconds = status.seconds_to_next
     if seconds is None:
-        return "No break scheduled"
+        return _("No break scheduled")
     if seconds <= 0:
-        return "Break due now"
+        return _("Break due now")
     if seconds <= NEAR_SECONDS:
-        return f"Next break in {duration_text(seconds)}"
+        return _("Next break in {0}").format(duration_text(seconds))
     assert status.next_prompt_at is not None  # seconds_to_next is None otherwise
     at = clock_text(status.next_prompt_at, zone, status.now)
     if seconds > FAR_SECONDS:
         # "in 63 h" says less than "Mon 09:00".
-        return f"Next break at {at}"
-    return f"Next break at {at} (in {duration_text(seconds)})"
+        return _("Next break at {0}").format(at)
+    return _("Next break at {0} (in {1})").format(at, duration_text(seconds))
 
 
 def sitting_text(status: Status) -> str | None:
     """``"Sitting for 37 min"``, or None when there is no sitting stretch to tell about."""
     if status.sitting_since is None or status.mode in ("paused", "paused_indefinitely"):
         return None
-    return f"Sitting for {duration_text(status.minutes_sitting * 60)}"
+    return _("Sitting for {0}").format(duration_text(status.minutes_sitting * 60))
 
 
 def fraction_elapsed(status: Status) -> float | None:

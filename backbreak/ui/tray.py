@@ -19,23 +19,24 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from backbreak import APP_NAME
+from backbreak.core.i18n import N_, _
 from backbreak.core.status import Status
 from backbreak.ui.texts import fraction_elapsed, sitting_text, status_text
 from backbreak.ui.tray_icon import quantise, tray_icon
 
 PAUSE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("30m", "30 minutes"),
-    ("1h", "1 hour"),
-    ("2h", "2 hours"),
-    ("tomorrow", "Until tomorrow"),
-    ("indefinitely", "Until I resume"),
+    ("30m", N_("30 minutes")),
+    ("1h", N_("1 hour")),
+    ("2h", N_("2 hours")),
+    ("tomorrow", N_("Until tomorrow")),
+    ("indefinitely", N_("Until I resume")),
 )
-"""(key sent in ``pause_requested``, menu label)."""
+"""(key sent in ``pause_requested``, menu label in English; shown through ``_()``)."""
 
 MEETING_CHOICES: tuple[tuple[str, str], ...] = (
-    ("meeting-30m", "30 minutes"),
-    ("meeting-60m", "60 minutes"),
-    ("meeting-90m", "90 minutes"),
+    ("meeting-30m", N_("30 minutes")),
+    ("meeting-60m", N_("60 minutes")),
+    ("meeting-90m", N_("90 minutes")),
 )
 """A meeting holds prompts for its length, then gives one prompt when it ends."""
 
@@ -130,13 +131,13 @@ class TrayController(QObject):
         self.pause_menu = menu.addMenu(self.tr("Pause"))
         self.pause_actions: dict[str, QAction] = {}
         for key, label in PAUSE_CHOICES:
-            action = self.pause_menu.addAction(self.tr(label))
+            action = self.pause_menu.addAction(_(label))
             action.triggered.connect(lambda _checked=False, k=key: self.pause_requested.emit(k))
             self.pause_actions[key] = action
         self.pause_menu.addSeparator()
         self.meeting_menu = self.pause_menu.addMenu(self.tr("Meeting (one break after it)"))
         for key, label in MEETING_CHOICES:
-            action = self.meeting_menu.addAction(self.tr(label))
+            action = self.meeting_menu.addAction(_(label))
             action.triggered.connect(lambda _checked=False, k=key: self.pause_requested.emit(k))
             self.pause_actions[key] = action
         self.resume_action = menu.addAction(self.tr("Resume"))
