@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -42,6 +42,7 @@ from backbreak.core.catalog import Entry
 from backbreak.core.i18n import N_, _
 from backbreak.core.settings import EXERCISE_KINDS, INT_RANGES, WEEKDAYS, Settings
 from backbreak.ui.exercises_page import ExercisesPage
+from backbreak.ui.theme import ErrorLabel, NoticeLabel, muted
 
 KIND_LABELS: dict[str, str] = {
     "movement": N_("Moving about (stand up, walk a little)"),
@@ -67,11 +68,6 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 """Language choices offered in the combo box: (code, label). "" follows the system."""
 
-_ERROR_STYLE = "QLabel { color: #b3261e; }"
-_NOTICE_STYLE = (
-    "QLabel { background: #fff4d6; color: #4d3800; border-left: 4px solid #e0a100;"
-    " border-radius: 3px; padding: 4px 8px; }"
-)
 _HINT_INDENT = 22
 """Lines up a hint under its check box's text rather than under the box itself."""
 
@@ -140,14 +136,9 @@ class SettingsDialog(QDialog):
         """Secondary text under a control, in the theme's placeholder colour (readable in
         dark themes, unlike a disabled label's text). ``wrap=False`` for a short hint in a
         form's field column, which is only as wide as the number box above it."""
-        label = QLabel(text)
+        label = muted(QLabel(text))
         label.setWordWrap(wrap)
         label.setIndent(indent)
-        palette = label.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        label.setPalette(palette)
         return label
 
     @staticmethod
@@ -311,9 +302,8 @@ class SettingsDialog(QDialog):
 
         self.sound = self._check(self.tr("Play a s&oft chime (start, switch sides, done)"))
         self.voice = self._check(self.tr("Speak short &cues (switch sides, done)"))
-        self.voice_notice = QLabel()
-        self.voice_notice.setWordWrap(True)
-        self.voice_notice.setStyleSheet(_NOTICE_STYLE)
+        # Palette-painted, so it suits a dark theme and follows a switch to one.
+        self.voice_notice = NoticeLabel("caution")
         self.voice_notice.setAccessibleName(self.tr("Why spoken cues are unavailable"))
         self.voice_notice.hide()
         sound = QGroupBox(self.tr("Sound during the countdown"))
@@ -391,8 +381,7 @@ class SettingsDialog(QDialog):
             shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
             shortcut.activated.connect(lambda step=step: self._turn_page(step))
 
-        self.problem = QLabel()
-        self.problem.setStyleSheet(_ERROR_STYLE)
+        self.problem = ErrorLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("Problem with these settings"))
         self.buttons = QDialogButtonBox(

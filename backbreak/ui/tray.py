@@ -11,6 +11,8 @@ moves to its next sixteenth.
 from __future__ import annotations
 
 import dataclasses
+import os
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
@@ -22,7 +24,7 @@ from backbreak import APP_NAME
 from backbreak.core.i18n import N_, _
 from backbreak.core.status import Status
 from backbreak.ui.texts import fraction_elapsed, sitting_text, status_text
-from backbreak.ui.tray_icon import quantise, tray_icon
+from backbreak.ui.tray_icon import IconStyle, TrayLook, quantise, tray_icon, tray_look
 
 PAUSE_CHOICES: tuple[tuple[str, str], ...] = (
     ("30m", N_("30 minutes")),
@@ -49,14 +51,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _panel_is_dark() -> bool:
-    """Guess the panel shade from the desktop colour scheme.
-
-    Unknown counts as dark: most Linux panels (GNOME's top bar, many KDE themes) are dark
-    whatever the window theme; the icon is drawn to read on both anyway.
-    """
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() != Qt.ColorScheme.Light
+def _desktop_look() -> TrayLook:
+    """Icon style and panel shade for this desktop and its current colour scheme."""
+    return tray_look(sys.platform, os.environ, QGuiApplication.styleHints().colorScheme())
 
 
 class TrayController(QObject):
@@ -81,18 +78,21 @@ class TrayController(QObject):
         dark_panel: bool | None = None,
         history_enabled: bool = False,
         minute_refresh: bool = True,
+        icon_style: IconStyle | None = None,
     ) -> None:
-        """``tray_available``, ``now`` and ``dark_panel`` are seams for tests; the app
-        leaves them alone (``dark_panel`` None = follow the desktop colour scheme)."""
+        """``tray_available``, ``now``, ``dark_panel`` and ``icon_style`` are seams for
+        tests; the app leaves them alone (None = follow the desktop and its colour scheme,
+        see ``tray_icon.tray_look``)."""
         super().__init__(parent)
         self._tray_available = tray_available
         self._now = now
         self._dark_panel_override = dark_panel
+        self._style_override = icon_style
         self._icon: QSystemTrayIcon | None = None
         self._status: Status | None = None
         self._zone: tzinfo | None = None
-        self._icon_key: tuple[int | None, bool, bool] | None = None
-        self._current_icon = tray_icon(None, False, self._dark_panel())
+        self._icon_key: tuple[int | None, bool, bool, IconStyle] | None = None
+        self._current_icon = tray_icon(None, False, self._dark_panel(), self.icon_style)
         self._tooltip = APP_NAME
 
         self._menu = QMenu()
@@ -119,6 +119,7 @@ class TrayController(QObject):
 
     def _build_menu(self, history_enabled: bool) -> None:
         menu = self._menu
+        menu.setAccessibleName(self.tr("backbreak menu"))
         menu.setToolTipsVisible(True)
         # The status as the menu's first line: some desktops (GNOME with AppIndicator) show
         # no tooltips, so this is where the user reads "Next break in 23 min" there.
@@ -204,10 +205,10 @@ class TrayController(QObject):
                 self._icon.setToolTip(f"{APP_NAME}: {text}")
         paused = status.mode in ("paused", "paused_indefinitely")
         fraction = fraction_elapsed(status)
-        key = (quantise(fraction), paused, self._dark_panel())
+        key = (quantise(fraction), paused, self._dark_panel(), self.icon_style)
         if key != self._icon_key:
             self._icon_key = key
-            self._current_icon = tray_icon(fraction, paused, key[2])
+            self._current_icon = tray_icon(fraction, paused, key[2], key[3])
             if self._icon is not None:
                 self._icon.setIcon(self._current_icon)
 
@@ -235,7 +236,14 @@ class TrayController(QObject):
     def _dark_panel(self) -> bool:
         if self._dark_panel_override is not None:
             return self._dark_panel_override
-        return _panel_is_dark()
+        return _desktop_look().dark_panel
+
+    @property
+    def icon_style(self) -> IconStyle:
+        """The icon style: mono on macOS and GNOME, else color (unless a test fixed it)."""
+        if self._style_override is not None:
+            return self._style_override
+        return _desktop_look().style
 
     def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         self._icon_key = None

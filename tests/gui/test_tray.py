@@ -249,4 +249,6 @@ def test_ring_fills_with_the_fraction() -> None:
 
 def test_tray_icon_has_every_panel_size() -> None:
     icon = tray_icon(0.5, False, dark_panel=False)
-    assert sorted(size.width() for size in icon.availableSizes()) == sorted(ICON_SIZES)
+    available = {size.width() for size in icon.availableSizes()}
+    # Each panel size, and twice its pixels for HiDPI (device pixel ratio 2) screens.
+    assert available == {pixels for size in ICON_SIZES for pixels in (size, 2 * size)}
