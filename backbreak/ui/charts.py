@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from backbreak.core.day_summary import elapsed_text
 from backbreak.core.day_timeline import OUTCOMES, DayTimeline, Outcome
+from backbreak.core.i18n import N_, _
 
 OUTCOME_COLOURS: dict[Outcome, str] = {
     "done": "#2f9e44",
@@ -41,21 +42,42 @@ OUTCOME_COLOURS: dict[Outcome, str] = {
     "paused": "#868e96",
     "unanswered": "",  # drawn hollow in the text colour
 }
+# The words in English, marked for extraction; shown through _() (backbreak.core.i18n).
 OUTCOME_LABELS: dict[Outcome, str] = {
-    "done": "Done",
-    "snoozed": "Snoozed",
-    "skipped": "Skipped",
-    "away": "Away",
-    "paused": "Paused",
-    "unanswered": "No answer",
+    "done": N_("Done"),
+    "snoozed": N_("Snoozed"),
+    "skipped": N_("Skipped"),
+    "away": N_("Away"),
+    "paused": N_("Paused"),
+    "unanswered": N_("No answer"),
 }
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
 
 
 def day_label(day: date) -> str:
-    """``"Tue 10 Mar"`` (fixed English names, like ``ui.texts``, whatever the locale)."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    """``"Tue 10 Mar"`` (our own names, like ``ui.texts``, in the app's language)."""
+    return _("{weekday} {day} {month}").format(
+        weekday=_(WEEKDAYS[day.weekday()]), day=day.day, month=_(MONTHS[day.month - 1])
+    )
+
+
+def _day_month(day: date) -> str:
+    """``"10 Mar"``."""
+    return _("{day} {month}").format(day=day.day, month=_(MONTHS[day.month - 1]))
 
 
 def _role(widget: QWidget, role: QPalette.ColorRole, alpha: int = 255) -> QColor:
@@ -265,13 +287,16 @@ class TimelineChart(QWidget):
             self._placed.append(
                 _Placed(
                     rect,
-                    f"Sitting {self._clock(stretch.start)}–{self._clock(stretch.end)} "
-                    f"({elapsed_text(stretch.sat.total_seconds())})",
+                    _("Sitting {0}–{1} ({2})").format(
+                        self._clock(stretch.start),
+                        self._clock(stretch.end),
+                        elapsed_text(stretch.sat.total_seconds()),
+                    ),
                 )
             )
         if timeline.longest is not None:
             stretch = timeline.longest
-            label = f"Longest sitting: {elapsed_text(stretch.sat.total_seconds())}"
+            label = _("Longest sitting: {0}").format(elapsed_text(stretch.sat.total_seconds()))
             font = QFont(self.font())
             font.setBold(True)
             painter.setFont(font)
@@ -291,12 +316,12 @@ class TimelineChart(QWidget):
             row_ends[row] = x
             centre = QPointF(x, marker_top + size / 2 + row * size)
             paint_marker(painter, marker.outcome, centre, size, text)
-            what = OUTCOME_LABELS[marker.outcome]
+            what = _(OUTCOME_LABELS[marker.outcome])
             detail = f" ({marker.entry_id})" if marker.entry_id else ""
             self._placed.append(
                 _Placed(
                     QRectF(x - size / 2, centre.y() - size / 2, size, size),
-                    f"{what} at {self._clock(marker.at)}{detail}",
+                    _("{0} at {1}").format(what, self._clock(marker.at)) + detail,
                 )
             )
 
@@ -324,9 +349,12 @@ class TimelineLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._items: list[tuple[str, str]] = [(o, OUTCOME_LABELS[o]) for o in OUTCOMES]
-        self._items += [("sitting", "Sitting"), ("longest", "Longest sitting")]
-        self._items += [("away_band", "Time away"), ("paused_band", "Paused time")]
+        self._items: list[tuple[str, str]] = [(o, _(OUTCOME_LABELS[o])) for o in OUTCOMES]
+        self._items += [("sitting", self.tr("Sitting")), ("longest", self.tr("Longest sitting"))]
+        self._items += [
+            ("away_band", self.tr("Time away")),
+            ("paused_band", self.tr("Paused time")),
+        ]
         self.setMinimumHeight(self.sizeHint().height())
         self.setAccessibleName(self.tr("Timeline key"))
         self.setAccessibleDescription(
@@ -467,7 +495,12 @@ class DayBarsChart(QWidget):
                 painter.drawRect(QRectF(x, y_of(bar.done), width, bottom - y_of(bar.done)))
             column = QRectF(left + slot * index, top, slot, bottom - top)
             self._columns.append(
-                (column, f"{day_label(bar.day)}: {bar.done} of {offered} breaks done")
+                (
+                    column,
+                    self.tr("{0}: {1} of {2} breaks done").format(
+                        day_label(bar.day), bar.done, offered
+                    ),
+                )
             )
             if few and offered:
                 painter.setPen(text)
@@ -486,18 +519,18 @@ class DayBarsChart(QWidget):
                 label_rect.translate(-overflow, 0)
             if few:
                 painter.drawText(
-                    label_rect, Qt.AlignmentFlag.AlignCenter, WEEKDAYS[bar.day.weekday()]
+                    label_rect, Qt.AlignmentFlag.AlignCenter, _(WEEKDAYS[bar.day.weekday()])
                 )
                 painter.drawText(
                     label_rect.translated(0, line),
                     Qt.AlignmentFlag.AlignCenter,
-                    f"{bar.day.day} {MONTHS[bar.day.month - 1]}",
+                    _day_month(bar.day),
                 )
             elif bar.day.weekday() == 0 or is_today:
                 painter.drawText(
                     label_rect,
                     Qt.AlignmentFlag.AlignCenter,
-                    f"{bar.day.day} {MONTHS[bar.day.month - 1]}",
+                    _day_month(bar.day),
                 )
             painter.setFont(self.font())
         painter.setPen(QPen(text, 1))

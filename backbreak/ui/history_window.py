@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from backbreak.core.catalog import BODY_AREAS
 from backbreak.core.day_summary import day_summary_text, elapsed_text
 from backbreak.core.day_timeline import DayTimeline, Outcome, day_timeline
+from backbreak.core.i18n import N_, _
 from backbreak.platform.export import export_csv
 from backbreak.platform.history import History
 from backbreak.platform.stats import OTHER_AREA, DayCounts, StatsSummary, area_counts
@@ -58,15 +59,55 @@ WEEK_DAYS = 7
 MONTH_DAYS = 30
 
 
+# Body areas as chart labels and as words inside a sentence (lower case in English,
+# capitalised nouns in German): two lists, because only a translator knows the case.
+_AREA_LABELS: dict[str, str] = {
+    "neck": N_("Neck"),
+    "shoulders": N_("Shoulders"),
+    "chest": N_("Chest"),
+    "upper_back": N_("Upper back"),
+    "lower_back": N_("Lower back"),
+    "hip_flexors": N_("Hip flexors"),
+    "glutes": N_("Glutes"),
+    "hamstrings": N_("Hamstrings"),
+    "calves": N_("Calves"),
+    "wrists": N_("Wrists"),
+    "eyes": N_("Eyes"),
+    "whole_body": N_("Whole body"),
+}
+_AREA_WORDS: dict[str, str] = {
+    "neck": N_("neck"),
+    "shoulders": N_("shoulders"),
+    "chest": N_("chest"),
+    "upper_back": N_("upper back"),
+    "lower_back": N_("lower back"),
+    "hip_flexors": N_("hip flexors"),
+    "glutes": N_("glutes"),
+    "hamstrings": N_("hamstrings"),
+    "calves": N_("calves"),
+    "wrists": N_("wrists"),
+    "eyes": N_("eyes"),
+    "whole_body": N_("whole body"),
+}
+
+
 def area_label(area: str) -> str:
     """``"lower_back"`` → ``"Lower back"``."""
     if area == OTHER_AREA:
-        return "Other (no longer in the catalog)"
-    return area.replace("_", " ").capitalize()
+        return _("Other (no longer in the catalog)")
+    return _(_AREA_LABELS.get(area, area.replace("_", " ").capitalize()))
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+def _area_word(area: str) -> str:
+    """``"lower_back"`` → ``"lower back"``, for use inside a sentence."""
+    if area == OTHER_AREA:
+        return _("other (no longer in the catalog)")
+    return _(_AREA_WORDS.get(area, area.replace("_", " ")))
+
+
+def _count(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (translated formats such as ``"{0} days"``) filled with count."""
+    return (one if count == 1 else many).format(count)
 
 
 def _clock(moment: datetime, zone: tzinfo) -> str:
@@ -80,31 +121,34 @@ def _clock(moment: datetime, zone: tzinfo) -> str:
 def timeline_description(timeline: DayTimeline, zone: tzinfo) -> str:
     """Today's timeline in sentences, for the screen reader and the label under it."""
     if timeline.is_empty:
-        return "Nothing recorded today yet."
+        return _("Nothing recorded today yet.")
     outcomes: list[tuple[Outcome, str]] = [
-        ("done", "done"),
-        ("snoozed", "snoozed"),
-        ("skipped", "skipped"),
-        ("paused", "paused"),
-        ("unanswered", "not answered"),
+        ("done", N_("{0} done")),
+        ("snoozed", N_("{0} snoozed")),
+        ("skipped", N_("{0} skipped")),
+        ("paused", N_("{0} paused")),
+        ("unanswered", N_("{0} not answered")),
     ]
     parts = [
-        f"{timeline.count(outcome)} {words}"
+        _(words).format(timeline.count(outcome))
         for outcome, words in outcomes
         if timeline.count(outcome)
     ]
-    sentences = [f"Today so far: {', '.join(parts)}." if parts else ""]
+    sentences = [_("Today so far: {0}.").format(", ".join(parts)) if parts else ""]
     if timeline.away:
         total = sum((span.length for span in timeline.away), timedelta(0))
         sentences.append(
-            f"Away from the desk {_plural(len(timeline.away), 'time')}, "
-            f"{elapsed_text(total.total_seconds())} in all."
+            _("Away from the desk {0}, {1} in all.").format(
+                _count(len(timeline.away), _("{0} time"), _("{0} times")),
+                elapsed_text(total.total_seconds()),
+            )
         )
     if timeline.longest is not None:
         longest = timeline.longest
         sentences.append(
-            f"Longest sitting {elapsed_text(longest.sat.total_seconds())}, "
-            f"ending at {_clock(longest.end, zone)}."
+            _("Longest sitting {0}, ending at {1}.").format(
+                elapsed_text(longest.sat.total_seconds()), _clock(longest.end, zone)
+            )
         )
     return " ".join(sentence for sentence in sentences if sentence)
 
@@ -114,21 +158,23 @@ def period_summary_text(summary: StatsSummary) -> str:
     totals = summary.totals
     offered = max(totals.breaks, totals.completed)
     parts = [
-        f"{totals.completed} of {_plural(offered, 'break')} done"
+        (_("{0} of 1 break done") if offered == 1 else _("{0} of {1} breaks done")).format(
+            totals.completed, offered
+        )
         if offered
-        else "No breaks offered"
+        else _("No breaks offered")
     ]
     if summary.completion_rate is not None:
-        parts.append(f"completion rate {round(summary.completion_rate * 100)} %")
+        parts.append(_("completion rate {0} %").format(round(summary.completion_rate * 100)))
     if totals.minutes_exercised > 0:
-        parts.append(f"{elapsed_text(totals.minutes_exercised * 60)} of stretching")
+        parts.append(_("{0} of stretching").format(elapsed_text(totals.minutes_exercised * 60)))
     return " · ".join(parts)
 
 
 def streak_text(summary: StatsSummary) -> str:
-    return (
-        f"Current streak {_plural(summary.current_streak, 'day')} · "
-        f"best ever {_plural(summary.best_streak, 'day')}"
+    days = (_("{0} day"), _("{0} days"))
+    return _("Current streak {0} · best ever {1}").format(
+        _count(summary.current_streak, *days), _count(summary.best_streak, *days)
     )
 
 
@@ -136,12 +182,12 @@ def bars_description(bars: Sequence[DayBar]) -> str:
     """Every day's figures, then the days without breaks, in words."""
     with_breaks = [bar for bar in bars if bar.offered or bar.done]
     sentences = [
-        f"{day_label(bar.day)}: {bar.done} of {max(bar.offered, bar.done)} done."
+        _("{0}: {1} of {2} done.").format(day_label(bar.day), bar.done, max(bar.offered, bar.done))
         for bar in with_breaks
     ]
     quiet = len(bars) - len(with_breaks)
     if quiet:
-        sentences.append(f"{_plural(quiet, 'day')} without breaks.")
+        sentences.append(_count(quiet, _("{0} day without breaks."), _("{0} days without breaks.")))
     return " ".join(sentences)
 
 
@@ -149,23 +195,26 @@ def bars_text(bars: Sequence[DayBar]) -> str:
     """The short version under the chart: busiest day and days with breaks."""
     with_breaks = [bar for bar in bars if bar.offered or bar.done]
     if not with_breaks:
-        return "No breaks on any of these days."
+        return _("No breaks on any of these days.")
     best = max(with_breaks, key=lambda bar: (bar.done, bar.day))
-    return (
-        f"Breaks on {len(with_breaks)} of {len(bars)} days; most done on "
-        f"{day_label(best.day)} ({best.done} of {max(best.offered, best.done)})."
+    return _("Breaks on {0} of {1} days; most done on {2} ({3} of {4}).").format(
+        len(with_breaks),
+        len(bars),
+        day_label(best.day),
+        best.done,
+        max(best.offered, best.done),
     )
 
 
 def areas_text(areas: Mapping[str, int]) -> str:
     """Which body areas got attention, and which none."""
     if not areas:
-        return "No exercises done in this period."
-    done = ", ".join(f"{area_label(area).lower()} {count}" for area, count in areas.items())
-    missed = [area_label(area).lower() for area in BODY_AREAS if area not in areas]
-    text = f"Exercises done per body area: {done}."
+        return _("No exercises done in this period.")
+    done = ", ".join(f"{_area_word(area)} {count}" for area, count in areas.items())
+    missed = [_area_word(area) for area in BODY_AREAS if area not in areas]
+    text = _("Exercises done per body area: {0}.").format(done)
     if missed:
-        text += f" Not reached: {', '.join(missed)}."
+        text += " " + _("Not reached: {0}.").format(", ".join(missed))
     return text
 
 
@@ -205,7 +254,7 @@ class _Page(QStackedWidget):
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(content)
         self.empty = _empty_label()
-        self.empty.setAccessibleName("No history")
+        self.empty.setAccessibleName(self.tr("No history"))
         self.addWidget(self.scroller)
         self.addWidget(self.empty)
 
@@ -226,14 +275,14 @@ class TodayPage(_Page):
         content = QWidget()
         super().__init__(content)
         self.heading = _wrapped_label()
-        self.summary = _wrapped_label("Today's summary")
+        self.summary = _wrapped_label(self.tr("Today's summary"))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
         self.timeline = TimelineChart()
-        self.timeline.setAccessibleName("Today's timeline")
+        self.timeline.setAccessibleName(self.tr("Today's timeline"))
         self.legend = TimelineLegend()
-        self.details = _wrapped_label("Today's timeline in words")
+        self.details = _wrapped_label(self.tr("Today's timeline in words"))
         layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -251,26 +300,28 @@ class PeriodPage(_Page):
         super().__init__(content)
         self.days = days
         self.heading = _wrapped_label()
-        self.summary = _wrapped_label(f"Summary of the last {days} days")
+        self.summary = _wrapped_label(self.tr("Summary of the last {0} days").format(days))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.streaks = _wrapped_label("Streaks")
+        self.streaks = _wrapped_label(self.tr("Streaks"))
         self.streaks.setToolTip(
-            "A day counts towards a streak when at least one break was done and none was "
-            "skipped. Days without prompts (weekends, days off) don't break it."
+            self.tr(
+                "A day counts towards a streak when at least one break was done and none "
+                "was skipped. Days without prompts (weekends, days off) don't break it."
+            )
         )
         self.bars = DayBarsChart()
-        self.bars.setAccessibleName(f"Breaks per day, last {days} days")
+        self.bars.setAccessibleName(self.tr("Breaks per day, last {0} days").format(days))
         self.bars_legend = DayBarsLegend()
-        self.bars_label = _wrapped_label("Breaks per day in words")
-        areas_heading = QLabel("Body areas that got attention")
+        self.bars_label = _wrapped_label(self.tr("Breaks per day in words"))
+        areas_heading = QLabel(self.tr("Body areas that got attention"))
         heading_font = areas_heading.font()
         heading_font.setBold(True)
         areas_heading.setFont(heading_font)
         self.areas = AreaBarsChart()
-        self.areas.setAccessibleName(f"Exercises per body area, last {days} days")
-        self.areas_label = _wrapped_label("Body areas in words")
+        self.areas.setAccessibleName(self.tr("Exercises per body area, last {0} days").format(days))
+        self.areas_label = _wrapped_label(self.tr("Body areas in words"))
         layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -331,7 +382,7 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(self.month_page, self.tr("&Month"))
         self.tabs.currentChanged.connect(self._load_tab)
 
-        self.status = _wrapped_label("Export status")
+        self.status = _wrapped_label(self.tr("Export status"))
         self.export_button = QPushButton(self.tr("&Export CSV…"))
         self.export_button.setAccessibleName(self.tr("Export all history as a CSV file"))
         self.export_button.clicked.connect(self.choose_export_file)
@@ -489,7 +540,8 @@ class HistoryWindow(QWidget):
             )
             return
         self.last_export = _Export(target, count)
-        self.status.setText(self.tr("Saved {0} to {1}.").format(_plural(count, "event"), target))
+        events = _count(count, self.tr("{0} event"), self.tr("{0} events"))
+        self.status.setText(self.tr("Saved {0} to {1}.").format(events, target))
         self.status.show()
 
     def _show_error(self, title: str, text: str) -> None:
