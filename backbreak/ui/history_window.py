@@ -374,6 +374,7 @@ class HistoryWindow(QWidget):
         self.last_export: _Export | None = None
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("History periods"))
         self.today_page = TodayPage()
         self.week_page = PeriodPage(WEEK_DAYS)
         self.month_page = PeriodPage(MONTH_DAYS)
@@ -390,6 +391,7 @@ class HistoryWindow(QWidget):
         self.clear_button.setAccessibleName(self.tr("Delete all recorded breaks"))
         self.clear_button.clicked.connect(self.ask_to_clear)
         close_button = QPushButton(self.tr("&Close"))
+        close_button.setAccessibleName(self.tr("Close the history window"))
         close_button.clicked.connect(self.close)
         for button in (self.export_button, self.clear_button, close_button):
             button.setAutoDefault(False)
