@@ -125,7 +125,7 @@ class DiagnosticsPage(QWidget):
                 f"{cell}<b>{html.escape(line.topic)}</b></td>"
                 f"<td style='padding: 3px 0'>{html.escape(line.detail)}{advice}</td></tr>"
             )
-        return f"<table>{''.join(rows)}</table>"
+        return f"<table width='100%'>{''.join(rows)}</table>"
 
     def report_text(self) -> str:
         """The report as plain text (as ``backbreak doctor`` prints it), for a bug report."""

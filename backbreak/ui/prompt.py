@@ -289,13 +289,9 @@ class PromptWindow(QWidget):
         self._open = True
         self._start.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.isVisible():
-            # Keep the bottom-right corner where it was (the user may have moved the
-            # window), so a taller entry grows upwards instead of off the screen.
-            corner = self.geometry().bottomRight()
-            self.adjustSize()
-            self.move(corner - QPoint(self.width() - 1, self.height() - 1))
+            self._refit_keeping_corner()
         else:
-            self.adjustSize()
+            self._fit_to_content()
             self._place_on_cursor_screen()
             self.show()
         # No raise_(): the window stays on top anyway, and raising may activate it.
@@ -329,9 +325,7 @@ class PromptWindow(QWidget):
         system size). Takes effect at once, also on an open prompt."""
         self._fonts.set_enlargement(LARGE_TEXT_SCALE if large else 1.0)
         if self.isVisible():
-            corner = self.geometry().bottomRight()
-            self.adjustSize()
-            self.move(corner - QPoint(self.width() - 1, self.height() - 1))
+            self._refit_keeping_corner()
 
     @property
     def large_text(self) -> bool:
@@ -461,13 +455,41 @@ class PromptWindow(QWidget):
 
     # ---- placement and pictures -----------------------------------------------------------
 
+    def _refit_keeping_corner(self) -> None:
+        # Keep the bottom-right corner where it was (the user may have moved the window),
+        # so taller content grows upwards instead of off the screen.
+        corner = self.geometry().bottomRight()
+        self._fit_to_content()
+        self.move(corner - QPoint(self.width() - 1, self.height() - 1))
+
+    def _fit_to_content(self) -> None:
+        """As tall as the wrapped text needs, up to the screen's height.
+
+        Not ``adjustSize()``: it caps a window at 2/3 of the screen, which on a laptop
+        screen (or with large text) squeezes a long exercise until its lines overlap.
+        """
+        # New text or fonts leave layout requests queued (the countdown row's own layout
+        # among them); measured before they run, the window comes out a line short.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        width = min(max(self.sizeHint().width(), self.minimumWidth()), self.maximumWidth())
+        layout = self.layout()
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout is not None and layout.hasHeightForWidth()
+            else self.sizeHint().height()
+        )
+        screen = self.screen()
+        if screen is not None:
+            height = min(height, screen.availableGeometry().height() - 2 * SCREEN_MARGIN)
+        self.resize(width, height)
+
     def _place_on_cursor_screen(self) -> None:
         """Bottom-right of the screen the mouse is on (where the user is looking)."""
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         if screen is None:
             return
         area: QRect = screen.availableGeometry()
-        size = self.frameGeometry().size() if self.isVisible() else self.sizeHint()
+        size = self.frameGeometry().size() if self.isVisible() else self.size()
         x = area.right() - size.width() - SCREEN_MARGIN
         y = area.bottom() - size.height() - SCREEN_MARGIN
         self.move(QPoint(max(area.left(), x), max(area.top(), y)))

@@ -388,6 +388,11 @@ def test_larger_text_option_grows_the_exercise_text_not_the_buttons(
     assert after == pytest.approx([size * LARGE_TEXT_SCALE for size in before])
     assert _size(done) == button_before
     assert prompt.sizeHint().height() > height_before
+    # The open window grew to fit: no line squeezed onto another.
+    layout = prompt.layout()
+    assert layout is not None
+    QApplication.processEvents()
+    assert prompt.height() >= layout.totalHeightForWidth(prompt.width())
 
     prompt.set_large_text(False)
     assert [_size(label) for label in labels if label is not None] == pytest.approx(before)
