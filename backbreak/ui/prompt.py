@@ -447,11 +447,12 @@ class PromptWindow(QWidget):
     def _on_about_to_quit(self) -> None:
         self._app_quitting = True
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
+    def event(self, event: QEvent) -> bool:
+        # Qt delivers this one to event(), not changeEvent().
         if event.type() == QEvent.Type.DevicePixelRatioChange and self._illustration:
             # Moved to a screen with another scale: redraw the picture for its pixels.
             self._set_illustration(self._illustration)
+        return super().event(event)
 
     # ---- placement and pictures -----------------------------------------------------------
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.settings import Settings
+from backbreak.ui.illustration import render_illustration
 from backbreak.ui.prompt import PromptWindow
 from backbreak.ui.settings_dialog import SettingsDialog
 from backbreak.ui.theme import ErrorLabel, NoticeLabel, is_dark
@@ -192,3 +193,37 @@ def test_tray_controller_picks_the_style_from_the_desktop(
     monkeypatch.setenv("XDG_CURRENT_DESKTOP", desktop)
     controller = TrayController(tray_available=lambda: False)
     assert controller.icon_style == style
+
+
+# ---- pictures for the screen's pixel density ----------------------------------------------
+
+
+def test_illustrations_are_drawn_with_the_pixels_of_the_screen() -> None:
+    single = render_illustration(SVG, QSize(240, 160), 1.0)
+    double = render_illustration(SVG, QSize(240, 160), 2.0)
+    assert single is not None and double is not None
+    assert double.devicePixelRatio() == 2.0
+    assert double.deviceIndependentSize() == single.deviceIndependentSize()
+    assert double.width() == 2 * single.width()
+
+
+def test_prompt_redraws_its_illustration_when_moved_to_a_hidpi_screen(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[float] = []
+
+    def spy(data: bytes, size: QSize, ratio: float = 1.0) -> QPixmap | None:
+        asked.append(ratio)
+        return render_illustration(data, size, ratio)
+
+    monkeypatch.setattr("backbreak.ui.prompt.render_illustration", spy)
+    prompt = PromptWindow()
+    qtbot.addWidget(prompt)
+    prompt.show_entry(make_entry(), SVG, True, 10)
+    assert asked == [prompt.devicePixelRatioF()]
+
+    # The window moves to a double-density screen: Qt tells it with this event.
+    monkeypatch.setattr(prompt, "devicePixelRatioF", lambda: 2.0)
+    QApplication.sendEvent(prompt, QEvent(QEvent.Type.DevicePixelRatioChange))
+    assert asked[-1] == 2.0
+    prompt.close_prompt()
