@@ -6,6 +6,11 @@ file is one problem naming that file and the others still load; a bad entry is r
 and skipped (see ``backbreak.core.catalog`` for the format). User entries add new ids or
 replace bundled entries with the same id.
 
+Translations: with a ``language``, the bundled entries take their title, steps, why and
+caution from ``i18n/<language>.toml`` in the bundled catalog folder when that file exists
+(``backbreak.core.catalog_i18n``); a missing text stays English. The user's own entries
+are their own words and are never overlaid.
+
 Illustrations: a bundled entry names a file in the bundled illustrations folder. A user
 entry names a file relative to its own TOML file (stored on the entry as an absolute path),
 or, when no such file exists there, the name of a bundled illustration. A missing picture
@@ -30,6 +35,7 @@ from backbreak.core.catalog import (
     merge_catalogs,
     parse_catalog,
 )
+from backbreak.core.catalog_i18n import apply_overlay
 
 log = logging.getLogger(__name__)
 
@@ -189,23 +195,53 @@ def _load_user(
     return entries
 
 
+def translation_file(catalog: Traversable, language: str) -> Traversable | None:
+    """The overlay for ``language`` ("de_AT" falls back to "de"); None when none ships."""
+    for code in dict.fromkeys((language, language.split("_", maxsplit=1)[0])):
+        if code:
+            item = catalog.joinpath("i18n", f"{code}.toml")
+            if item.is_file():
+                return item
+    return None
+
+
+def _translate_bundled(
+    entries: list[Entry], catalog: Traversable, language: str, problems: list[CatalogProblem]
+) -> list[Entry]:
+    overlay = translation_file(catalog, language) if language else None
+    if overlay is None:
+        return entries
+    label = f"bundled catalog/i18n/{overlay.name}"
+    doc = _read_toml(overlay.read_bytes, label, problems)
+    if doc is None:
+        return entries
+    translated, overlay_problems = apply_overlay(entries, doc, label)
+    problems.extend(overlay_problems)
+    return translated
+
+
 def load_catalog(
     user_dir: Path | None,
     *,
+    language: str = "",
     bundled_catalog: Traversable | None = None,
     bundled_illustrations: Traversable | None = None,
 ) -> LoadedCatalog:
     """Load the bundled catalog and, if given, the user's ``*.toml`` files on top.
 
-    Never raises on bad files: every problem is returned (and logged). The keyword
-    arguments point at other bundled folders (tests).
+    ``language`` (e.g. "de", as returned by ``platform.i18n.install_translator``) shows
+    the bundled entries in that language where a translation ships; "" or "en" keeps
+    them English. Never raises on bad files: every problem is returned (and logged). The
+    keyword arguments point at other bundled folders (tests).
     """
     catalog = bundled_catalog if bundled_catalog is not None else bundled.catalog_dir()
     illustrations = (
         bundled_illustrations if bundled_illustrations is not None else bundled.illustrations_dir()
     )
     problems: list[CatalogProblem] = []
-    bundled_entries = _load_bundled(catalog, illustrations, problems)
+    bundled_entries = _translate_bundled(
+        _load_bundled(catalog, illustrations, problems), catalog, language, problems
+    )
     user_entries = _load_user(user_dir, illustrations, problems) if user_dir is not None else []
     for problem in problems:
         log.warning("catalog: %s", problem)
