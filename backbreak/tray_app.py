@@ -21,6 +21,7 @@ from backbreak.core.day_summary import DAY_SUMMARY_TITLE, day_summary_text, next
 from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
 from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
+from backbreak.doctor import doctor_lines
 from backbreak.platform.catalog_files import illustration_bytes, load_catalog
 from backbreak.platform.clock import SystemClock
 from backbreak.platform.dnd import DndDetector
@@ -42,6 +43,7 @@ from backbreak.service import BreakService
 from backbreak.ui.about import AboutDialog
 from backbreak.ui.cues import CuePlayer
 from backbreak.ui.history_window import HistoryWindow
+from backbreak.ui.motion import MotionSetting
 from backbreak.ui.prompt import PromptWindow
 from backbreak.ui.settings_dialog import SettingsDialog
 from backbreak.ui.texts import clock_text, status_text
@@ -101,6 +103,8 @@ class TrayApp(QObject):
         self._tray = TrayController(history_enabled=True, minute_refresh=False)
         self._notifier = pick_notifier(self._tray.show_message)
         self._prompt = PromptWindow()
+        self._motion = MotionSetting()
+        self._apply_look(loaded.settings)
         self._speaker = Speaker()
         self._cues = CuePlayer(
             SoundPlayer(),
@@ -242,7 +246,12 @@ class TrayApp(QObject):
             log.warning("illustration for %s unreadable: %s", entry.id, error)
             return None
 
+    def _apply_look(self, settings: Settings) -> None:
+        self._prompt.set_large_text(settings.large_prompt_text)
+        self._motion.apply(settings.reduced_motion)
+
     def _save_settings(self, settings: Settings) -> None:
+        self._apply_look(settings)
         self._presence.set_away_minutes(settings.away_minutes)
         self._arm_day_end()
         self._purge_old_history()
@@ -377,7 +386,8 @@ class TrayApp(QObject):
                     "History": str(self._paths.history_db),
                     "Your exercises": str(self._paths.user_catalog_dir),
                     "Log": str(self._paths.log_file),
-                }
+                },
+                diagnostics=lambda: doctor_lines(self._paths),
             )
         self._about.show()
         self._about.raise_()

@@ -139,3 +139,21 @@ def test_end_of_day_summary_notification(
     assert notice.on_action is not None
     notice.on_action("history")
     assert tray_app._history_window is not None and tray_app._history_window.isVisible()
+
+
+def test_look_settings_reach_the_prompt(tray_app: TrayApp) -> None:
+    assert not tray_app.prompt.large_text
+    settings = tray_app.service.settings.replace(large_prompt_text=True)
+    tray_app.service.update_settings(settings)
+    assert tray_app.prompt.large_text
+
+
+def test_about_has_diagnostics(tray_app: TrayApp, qtbot: QtBot) -> None:
+    tray_app.open_about()
+    about = tray_app._about
+    assert about is not None and about.isVisible()
+    about.show_diagnostics()
+    page = about.diagnostics_page
+    assert page is not None
+    folder = str(tray_app._paths.settings_file.parent)
+    qtbot.waitUntil(lambda: folder in page.report_text(), timeout=10_000)
