@@ -1415,7 +1415,7 @@
     </message>
     <message>
         <source>Turned off, breaks come at any hour on every day.</source>
-        <translation>Ausgeschaltet kommen Pausen zu jeder Uhrzeit und an jedem Tag.</translation>
+        <translation>Wenn aus, kommen Pausen zu jeder Uhrzeit und an jedem Tag.</translation>
     </message>
     <message>
         <source>Kinds of exercise to include</source>
