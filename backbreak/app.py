@@ -79,6 +79,11 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
     app.setDesktopFileName("backbreak")
     # The prompt and dialogs come and go; closing them must never end the tray app.
     app.setQuitOnLastWindowClosed(False)
+    # Before any window exists: widgets translate their texts when they are built.
+    from backbreak.platform.i18n import install_translator
+    from backbreak.platform.settings_store import load_settings
+
+    install_translator(app, load_settings(paths.settings_file).settings.language)
     try:
         tray_app = TrayApp(app, paths, guard)
         tray_app.start()

@@ -17,6 +17,7 @@ from backbreak.core import cycle
 from backbreak.core.catalog import Entry
 from backbreak.core.history_model import EventKind, HistoryEvent
 from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
+from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
 from backbreak.core.settings import Settings
@@ -306,8 +307,8 @@ class BreakService:
         entry = self._pick(exclude_areas)
         if entry is None:
             self._notifier.notify(
-                "Time to stand up",
-                "No exercise is enabled in settings, but a short walk always counts.",
+                _("Time to stand up"),
+                _("No exercise is enabled in settings, but a short walk always counts."),
             )
             log.warning("no catalog entry passes the current filters")
             return
@@ -386,8 +387,8 @@ class BreakService:
             if decision.notify_quietly:
                 hold.quiet_notice_sent = True
                 self._notifier.notify(
-                    "Stand-up break waiting",
-                    "Your break will show when the full-screen window or Do Not Disturb ends.",
+                    _("Stand-up break waiting"),
+                    _("Your break will show when the full-screen window or Do Not Disturb ends."),
                 )
             self._waker.wake_at(decision.when, self._on_wake)
             return True
@@ -405,11 +406,11 @@ class BreakService:
     def _send_notice(self, due: datetime) -> None:
         self._noticed_for = due
         seconds = max(1, round((due - self._clock.now()).total_seconds()))
-        when = "1 minute" if 45 <= seconds <= 90 else _lead_text(seconds)
+        when = _("1 minute") if 45 <= seconds <= 90 else _lead_text(seconds)
         self._notifier.notify(
-            "Stand-up break soon",
-            f"Stand-up break in {when}.",
-            actions=(("start", "Start now"), ("snooze", "Snooze")),
+            _("Stand-up break soon"),
+            _("Stand-up break in {0}.").format(when),
+            actions=(("start", _("Start now")), ("snooze", _("Snooze"))),
             on_action=self._on_notice_action,
         )
 
@@ -424,9 +425,9 @@ class BreakService:
 
 def _lead_text(seconds: int) -> str:
     if seconds < 60:
-        return f"{seconds} seconds"
+        return _("{0} seconds").format(seconds)
     minutes = round(seconds / 60)
-    return f"{minutes} minute" + ("s" if minutes != 1 else "")
+    return _("1 minute") if minutes == 1 else _("{0} minutes").format(minutes)
 
 
 def _with_member(ids: frozenset[str], member: str, present: bool) -> frozenset[str]:

@@ -18,6 +18,7 @@ from backbreak.app import status_json
 from backbreak.core.catalog import Entry
 from backbreak.core.clockwatch import Finding, Slept
 from backbreak.core.day_summary import DAY_SUMMARY_TITLE, day_summary_text, next_end_of_day
+from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
 from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
@@ -28,6 +29,7 @@ from backbreak.platform.dnd import DndDetector
 from backbreak.platform.fullscreen import FullscreenDetector
 from backbreak.platform.heartbeat import Heartbeat
 from backbreak.platform.history import open_history
+from backbreak.platform.i18n import current_language
 from backbreak.platform.instance import CommandServer, InstanceGuard
 from backbreak.platform.notifier import pick_notifier
 from backbreak.platform.paths import Paths
@@ -75,26 +77,37 @@ class TrayApp(QObject):
         loaded = load_settings(paths.settings_file)
         self._settings_extra = loaded.extra
         if loaded.problems:
-            kept = f" The file as it was is kept at {loaded.backup}." if loaded.backup else ""
+            kept = (
+                " " + _("The file as it was is kept at {0}.").format(loaded.backup)
+                if loaded.backup
+                else ""
+            )
             self._startup_messages.append(
-                "Some settings could not be used, so their defaults apply: "
-                + "; ".join(str(p) for p in loaded.problems)
-                + "."
+                _("Some settings could not be used, so their defaults apply: {0}.").format(
+                    "; ".join(str(p) for p in loaded.problems)
+                )
                 + kept
             )
         self._history, history_message = open_history(paths.history_db)
         if history_message:
             self._startup_messages.append(history_message)
-        catalog = load_catalog(paths.user_catalog_dir)
+        catalog = load_catalog(paths.user_catalog_dir, language=current_language())
         for problem in catalog.problems:
             log.warning("catalog: %s", problem)
         user_problems = [p for p in catalog.problems if p.file != "bundled"]
         if user_problems:
-            self._startup_messages.append(
-                f"{len(user_problems)} entr{'y' if len(user_problems) == 1 else 'ies'} in your "
-                f"catalog folder could not be loaded; run 'backbreak catalog --validate FILE'. "
-                f"First: {user_problems[0]}"
+            unloaded = (
+                _(
+                    "1 entry in your catalog folder could not be loaded; run "
+                    "'backbreak catalog --validate FILE'. First: {1}"
+                )
+                if len(user_problems) == 1
+                else _(
+                    "{0} entries in your catalog folder could not be loaded; run "
+                    "'backbreak catalog --validate FILE'. First: {1}"
+                )
             )
+            self._startup_messages.append(unloaded.format(len(user_problems), user_problems[0]))
 
         self._catalog_entries = catalog.entries
         self._catalog_areas = {entry.id: entry.areas for entry in catalog.entries}
@@ -259,7 +272,9 @@ class TrayApp(QObject):
             save_settings(self._paths.settings_file, settings, extra=self._settings_extra)
         except OSError as error:
             log.error("could not save settings: %s", error)
-            self._notifier.notify("backbreak", f"Your settings could not be saved: {error}")
+            self._notifier.notify(
+                "backbreak", _("Your settings could not be saved: {0}").format(error)
+            )
         if self._settings_dialog is not None:
             self._settings_dialog.set_settings(settings)
 
@@ -307,9 +322,9 @@ class TrayApp(QObject):
             counts, self._history.longest_sitting(day, day), counts.minutes_exercised
         )
         self._notifier.notify(
-            DAY_SUMMARY_TITLE,
+            _(DAY_SUMMARY_TITLE),
             text,
-            actions=(("history", "Show history"),),
+            actions=(("history", _("Show history")),),
             on_action=lambda _key: self.open_history(),
         )
         self._purge_old_history()
@@ -374,7 +389,7 @@ class TrayApp(QObject):
             removed = self._history.clear()
         except sqlite3.Error as error:
             log.error("could not clear history: %s", error)
-            self._notifier.notify("backbreak", f"History could not be cleared: {error}")
+            self._notifier.notify("backbreak", _("History could not be cleared: {0}").format(error))
             return
         log.info("history cleared by the user (%d events)", removed)
 
@@ -382,10 +397,10 @@ class TrayApp(QObject):
         if self._about is None:
             self._about = AboutDialog(
                 {
-                    "Settings": str(self._paths.settings_file),
-                    "History": str(self._paths.history_db),
-                    "Your exercises": str(self._paths.user_catalog_dir),
-                    "Log": str(self._paths.log_file),
+                    _("Settings"): str(self._paths.settings_file),
+                    _("History"): str(self._paths.history_db),
+                    _("Your exercises"): str(self._paths.user_catalog_dir),
+                    _("Log"): str(self._paths.log_file),
                 },
                 diagnostics=lambda: doctor_lines(self._paths),
             )

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "backbreak", "resources")
-SHIPPED_SUFFIXES = (".toml", ".svg", ".png", ".wav")
+SHIPPED_SUFFIXES = (".toml", ".svg", ".png", ".wav", ".qm")
 
 PROBE = """
 import json, sys, xml.etree.ElementTree as ET
