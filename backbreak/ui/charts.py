@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from backbreak.core.day_summary import elapsed_text
 from backbreak.core.day_timeline import OUTCOMES, DayTimeline, Outcome
 from backbreak.core.i18n import N_, _
+from backbreak.ui.names import month_name, weekday_name
 
 OUTCOME_COLOURS: dict[Outcome, str] = {
     "done": "#2f9e44",
@@ -51,33 +52,18 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     "paused": N_("Paused"),
     "unanswered": N_("No answer"),
 }
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-MONTHS = (
-    N_("Jan"),
-    N_("Feb"),
-    N_("Mar"),
-    N_("Apr"),
-    N_("May"),
-    N_("Jun"),
-    N_("Jul"),
-    N_("Aug"),
-    N_("Sep"),
-    N_("Oct"),
-    N_("Nov"),
-    N_("Dec"),
-)
 
 
 def day_label(day: date) -> str:
     """``"Tue 10 Mar"`` (our own names, like ``ui.texts``, in the app's language)."""
     return _("{weekday} {day} {month}").format(
-        weekday=_(WEEKDAYS[day.weekday()]), day=day.day, month=_(MONTHS[day.month - 1])
+        weekday=weekday_name(day), day=day.day, month=month_name(day)
     )
 
 
 def _day_month(day: date) -> str:
     """``"10 Mar"``."""
-    return _("{day} {month}").format(day=day.day, month=_(MONTHS[day.month - 1]))
+    return _("{day} {month}").format(day=day.day, month=month_name(day))
 
 
 def _role(widget: QWidget, role: QPalette.ColorRole, alpha: int = 255) -> QColor:
@@ -518,9 +504,7 @@ class DayBarsChart(QWidget):
             if overflow > 0:
                 label_rect.translate(-overflow, 0)
             if few:
-                painter.drawText(
-                    label_rect, Qt.AlignmentFlag.AlignCenter, _(WEEKDAYS[bar.day.weekday()])
-                )
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, weekday_name(bar.day))
                 painter.drawText(
                     label_rect.translated(0, line),
                     Qt.AlignmentFlag.AlignCenter,

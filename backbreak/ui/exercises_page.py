@@ -52,43 +52,12 @@ from PySide6.QtWidgets import (
 from backbreak.core.catalog import BODY_AREAS, KINDS, Entry
 from backbreak.core.i18n import N_, _
 from backbreak.ui.illustration import render_illustration
+from backbreak.ui.names import area_name, kind_name, need_name
 
 log = logging.getLogger(__name__)
 
 THUMBNAIL_SIZE = QSize(48, 48)
 PREVIEW_SIZE = QSize(150, 150)
-
-# Plain English here, marked for extraction with N_() and translated where shown with _()
-# (backbreak.core.i18n: module-level functions have no self.tr).
-KIND_NAMES: dict[str, str] = {
-    "movement": N_("Moving about"),
-    "stretch": N_("Stretch"),
-    "posture": N_("Posture check"),
-    "mobility": N_("Mobility"),
-    "strength": N_("Light strength"),
-}
-AREA_NAMES: dict[str, str] = {
-    "neck": N_("Neck"),
-    "shoulders": N_("Shoulders"),
-    "chest": N_("Chest"),
-    "upper_back": N_("Upper back"),
-    "lower_back": N_("Lower back"),
-    "hip_flexors": N_("Hip flexors"),
-    "glutes": N_("Glutes"),
-    "hamstrings": N_("Hamstrings"),
-    "calves": N_("Calves"),
-    "wrists": N_("Wrists and forearms"),
-    "eyes": N_("Eyes"),
-    "whole_body": N_("Whole body"),
-}
-NEED_NAMES: dict[str, str] = {
-    "floor": N_("floor space"),
-    "towel": N_("a towel"),
-    "wall": N_("a wall"),
-    "ball": N_("a ball"),
-    "door": N_("a doorway"),
-    "space": N_("room to move"),
-}
 
 COLUMN_EXERCISE = 0
 COLUMN_FAVOURITE = 1
@@ -110,21 +79,13 @@ STATUS_HIDDEN = "hidden"
 STATUS_FAVOURITES = "favourites"
 
 
-def kind_name(kind: str) -> str:
-    return _(KIND_NAMES.get(kind, kind))
-
-
-def area_name(area: str) -> str:
-    return _(AREA_NAMES.get(area, area))
-
-
 def areas_text(entry: Entry) -> str:
     return ", ".join(area_name(area) for area in entry.areas)
 
 
 def needs_text(entry: Entry) -> str:
     """``"a wall, a towel"``; ``""`` for an entry that needs only a desk and a chair."""
-    return ", ".join(_(NEED_NAMES.get(need, need)) for need in entry.needs)
+    return ", ".join(need_name(need) for need in entry.needs)
 
 
 def time_text(entry: Entry, separator: str = ", ") -> str:

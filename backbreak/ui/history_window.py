@@ -51,6 +51,7 @@ from backbreak.ui.charts import (
     TimelineLegend,
     day_label,
 )
+from backbreak.ui.names import area_word, short_area_name
 
 log = logging.getLogger(__name__)
 
@@ -59,50 +60,18 @@ WEEK_DAYS = 7
 MONTH_DAYS = 30
 
 
-# Body areas as chart labels and as words inside a sentence (lower case in English,
-# capitalised nouns in German): two lists, because only a translator knows the case.
-_AREA_LABELS: dict[str, str] = {
-    "neck": N_("Neck"),
-    "shoulders": N_("Shoulders"),
-    "chest": N_("Chest"),
-    "upper_back": N_("Upper back"),
-    "lower_back": N_("Lower back"),
-    "hip_flexors": N_("Hip flexors"),
-    "glutes": N_("Glutes"),
-    "hamstrings": N_("Hamstrings"),
-    "calves": N_("Calves"),
-    "wrists": N_("Wrists"),
-    "eyes": N_("Eyes"),
-    "whole_body": N_("Whole body"),
-}
-_AREA_WORDS: dict[str, str] = {
-    "neck": N_("neck"),
-    "shoulders": N_("shoulders"),
-    "chest": N_("chest"),
-    "upper_back": N_("upper back"),
-    "lower_back": N_("lower back"),
-    "hip_flexors": N_("hip flexors"),
-    "glutes": N_("glutes"),
-    "hamstrings": N_("hamstrings"),
-    "calves": N_("calves"),
-    "wrists": N_("wrists"),
-    "eyes": N_("eyes"),
-    "whole_body": N_("whole body"),
-}
-
-
 def area_label(area: str) -> str:
     """``"lower_back"`` → ``"Lower back"``."""
     if area == OTHER_AREA:
         return _("Other (no longer in the catalog)")
-    return _(_AREA_LABELS.get(area, area.replace("_", " ").capitalize()))
+    return short_area_name(area)
 
 
 def _area_word(area: str) -> str:
     """``"lower_back"`` → ``"lower back"``, for use inside a sentence."""
     if area == OTHER_AREA:
         return _("other (no longer in the catalog)")
-    return _(_AREA_WORDS.get(area, area.replace("_", " ")))
+    return area_word(area)
 
 
 def _count(count: int, one: str, many: str) -> str:

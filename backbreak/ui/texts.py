@@ -13,25 +13,9 @@ from __future__ import annotations
 import math
 from datetime import datetime, tzinfo
 
-from backbreak.core.i18n import N_, _
+from backbreak.core.i18n import _
 from backbreak.core.status import Status
-
-# Marked here, translated where used (the language is chosen after import).
-_WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-_MONTH_NAMES = (
-    N_("Jan"),
-    N_("Feb"),
-    N_("Mar"),
-    N_("Apr"),
-    N_("May"),
-    N_("Jun"),
-    N_("Jul"),
-    N_("Aug"),
-    N_("Sep"),
-    N_("Oct"),
-    N_("Nov"),
-    N_("Dec"),
-)
+from backbreak.ui.names import month_name, weekday_name
 
 NEAR_SECONDS = 60 * 60
 """Up to this far ahead a break is told as "in 23 min"; further out also as a clock time."""
@@ -67,11 +51,11 @@ def clock_text(moment: datetime, zone: tzinfo, now: datetime | None = None) -> s
     days_ahead = (local.date() - today).days
     if days_ahead == 0:
         return clock
-    weekday = _(_WEEKDAY_NAMES[local.weekday()])
+    weekday = weekday_name(local.date())
     if 0 < days_ahead < 7:
         return _("{weekday} {time}").format(weekday=weekday, time=clock)
     return _("{weekday} {day} {month} {time}").format(
-        weekday=weekday, day=local.day, month=_(_MONTH_NAMES[local.month - 1]), time=clock
+        weekday=weekday, day=local.day, month=month_name(local.date()), time=clock
     )
 
 

@@ -13,15 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, Entry
 from backbreak.ui.exercises_page import (
-    AREA_NAMES,
     COLUMN_EXERCISE,
     COLUMN_FAVOURITE,
     COLUMN_TIME,
-    KIND_NAMES,
-    NEED_NAMES,
     ExercisesPage,
     time_text,
 )
+from backbreak.ui.names import AREA_NAMES, KIND_NAMES, NEED_NAMES
 
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">'
