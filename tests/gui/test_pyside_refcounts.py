@@ -3,8 +3,8 @@
 PySide6 6.12.0 dropped one reference to None on every slot call and every call of a
 method that returns nothing. With None's count in the low thousands, an app whose timers
 call Python a few times a minute dies with "Fatal Python error: none_dealloc" within a
-day or so, and the test suite died at exit. pyproject.toml excludes that release; this test fails loudly if
-such a binding is ever installed again.
+day or so, and the test suite died at exit. pyproject.toml excludes that release; this
+test fails loudly if such a binding is ever installed again.
 """
 
 from __future__ import annotations
