@@ -32,6 +32,8 @@ python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
 echo "== ruff"
 python3 -m ruff check .
+echo "== ruff format --check"
+python3 -m ruff format --check .
 echo "== mypy --strict"
 python3 -m mypy
 echo "== pytest"
