@@ -91,10 +91,10 @@ class TrayApp(QObject):
         self._history, history_message = open_history(paths.history_db)
         if history_message:
             self._startup_messages.append(history_message)
+        # load_catalog logs every problem itself; the user hears of their own files here.
         catalog = load_catalog(paths.user_catalog_dir, language=current_language())
-        for problem in catalog.problems:
-            log.warning("catalog: %s", problem)
-        user_problems = [p for p in catalog.problems if p.file != "bundled"]
+        user_folder = str(paths.user_catalog_dir)
+        user_problems = [p for p in catalog.problems if p.file.startswith(user_folder)]
         if user_problems:
             unloaded = (
                 _(
@@ -227,7 +227,10 @@ class TrayApp(QObject):
             log.warning("command socket unavailable; shell commands won't reach this instance")
         for message in self._startup_messages:
             log.warning("%s", message)
-            self._notifier.notify("backbreak", message)
+        if self._startup_messages:
+            # One notification: servers that replace backbreak's previous notification
+            # (dunst, notify-osd) would otherwise show only the last message.
+            self._notifier.notify("backbreak", "\n\n".join(self._startup_messages))
         log.info("backbreak %s started; next prompt %s", __version__, self._status_text())
 
     def shutdown(self) -> None:

@@ -157,3 +157,28 @@ def test_about_has_diagnostics(tray_app: TrayApp, qtbot: QtBot) -> None:
     assert page is not None
     folder = str(tray_app._paths.settings_file.parent)
     qtbot.waitUntil(lambda: folder in page.report_text(), timeout=10_000)
+
+
+def test_start_up_problems_arrive_in_one_notification(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = resolve_paths(tmp_path)
+    ensure_dirs(paths)
+    paths.settings_file.write_text("interval_minutes = 999\n")
+    paths.user_catalog_dir.mkdir(parents=True)
+    (paths.user_catalog_dir / "mine.toml").write_text('schema = 1\n[[entry]]\nid = "x"\n')
+    sent: list[tuple[str, str]] = []
+    guard = InstanceGuard(paths.lock_file)
+    assert guard.acquire()
+    app = TrayApp(qapp, paths, guard)
+    monkeypatch.setattr(
+        app._notifier, "notify", lambda title, body, *args, **kwargs: sent.append((title, body))
+    )
+    try:
+        app.start()
+    finally:
+        app.shutdown()
+        guard.release()
+    [(title, body)] = sent
+    assert title == "backbreak"
+    assert "interval_minutes" in body and "mine.toml" in body
