@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -455,3 +456,41 @@ class LaunchAgentAutostart:
     def describe(self) -> str:
         state = "on" if self.is_enabled() else "off"
         return f"Start at login is {state} (login item: {self.path})."
+
+
+# ---- for the settings dialog and the CLI ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AutostartState:
+    """What the "Start at login" check box shows: ``enabled`` None means it can't be set
+    here; ``note`` (if any) is a sentence for the user saying why or what went wrong."""
+
+    enabled: bool | None
+    note: str | None = None
+
+
+def read_state(autostart: Autostart) -> AutostartState:
+    """The real state, read from the system now."""
+    if isinstance(autostart, NoAutostart):
+        return AutostartState(None, autostart.describe())
+    if isinstance(autostart, WindowsRunKeyAutostart) and autostart.blocked_by_user():
+        return AutostartState(False, autostart.describe())
+    return AutostartState(autostart.is_enabled())
+
+
+def apply_start_at_login(autostart: Autostart, wanted: bool) -> AutostartState:
+    """Switch start at login on or off, then read back what really happened.
+
+    A failure never raises: the returned note tells the user, and ``enabled`` is the
+    state the system is really in afterwards.
+    """
+    try:
+        if wanted:
+            autostart.enable()
+        else:
+            autostart.disable()
+    except AutostartError as error:
+        state = read_state(autostart)
+        return AutostartState(state.enabled, str(error))
+    return read_state(autostart)

@@ -20,11 +20,14 @@ from backbreak.platform.autostart import (
     Autostart,
     AutostartBlockedError,
     AutostartError,
+    AutostartState,
     LaunchAgentAutostart,
     NoAutostart,
     WindowsRunKeyAutostart,
     XdgAutostart,
+    apply_start_at_login,
     pick_autostart,
+    read_state,
 )
 from backbreak.platform.launch import APP_ID
 
@@ -176,7 +179,7 @@ def test_linux_unwritable_folder_gives_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "config"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     autostart = XdgAutostart(COMMAND, environ={"XDG_CONFIG_HOME": str(blocker)})
-    with pytest.raises(AutostartError, match="Can't (read|write) the login entry"):
+    with pytest.raises(AutostartError, match=r"Can't (read|write) the login entry"):
         autostart.enable()
 
 
@@ -382,3 +385,41 @@ def test_macos_unreadable_plist_is_kept_as_backup(tmp_path: Path) -> None:
     agent.enable()
     assert agent.is_enabled()
     assert agent.path.with_name(agent.path.name + ".bak").read_bytes() == b"not a plist"
+
+
+# ---- state for the settings dialog ---------------------------------------------------------
+
+
+def test_read_state_and_apply_on_linux(xdg: XdgAutostart) -> None:
+    assert read_state(xdg) == AutostartState(False)
+    assert apply_start_at_login(xdg, True) == AutostartState(True)
+    assert xdg.path.is_file()
+    assert apply_start_at_login(xdg, False) == AutostartState(False)
+    assert not xdg.path.exists()
+
+
+def test_read_state_when_unavailable_says_why() -> None:
+    state = read_state(NoAutostart("not here"))
+    assert state.enabled is None
+    assert state.note is not None
+    assert "not here" in state.note
+
+
+def test_apply_reports_the_task_manager_block_without_raising() -> None:
+    registry = FakeWinreg()
+    registry.keys[APPROVED_KEY] = {RUN_VALUE: (approved(0x03), FakeWinreg.REG_BINARY)}
+    autostart = WindowsRunKeyAutostart(["C:\\bb\\backbreak.exe"], registry)
+    state = apply_start_at_login(autostart, True)
+    assert state.enabled is False
+    assert state.note is not None
+    assert "Task Manager" in state.note
+    assert read_state(autostart).enabled is False
+
+
+def test_apply_reports_a_write_failure_and_the_real_state(tmp_path: Path) -> None:
+    blocker = tmp_path / "config"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    state = apply_start_at_login(XdgAutostart(COMMAND, {"XDG_CONFIG_HOME": str(blocker)}), True)
+    assert state.enabled is False
+    assert state.note is not None
+    assert "login entry" in state.note
