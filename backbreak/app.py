@@ -65,6 +65,7 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         return 1
 
     from backbreak.platform.instance import InstanceGuard, send_command
+    from backbreak.platform.launch import APP_ID
     from backbreak.tray_app import TrayApp
 
     guard = InstanceGuard(paths.lock_file)
@@ -76,7 +77,8 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("backbreak")
-    app.setDesktopFileName("backbreak")
+    # The desktop entry's id: GNOME/Wayland match windows to the menu entry and icon by it.
+    app.setDesktopFileName(APP_ID)
     # The prompt and dialogs come and go; closing them must never end the tray app.
     app.setQuitOnLastWindowClosed(False)
     # Before any window exists: widgets translate their texts when they are built.

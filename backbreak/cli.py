@@ -123,6 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "doctor", parents=[common], help="check what this desktop offers (tray, notifications…)"
     )
+    autostart = commands.add_parser(
+        "autostart", parents=[common], help="start backbreak when you log in: on, off or status"
+    )
+    autostart.add_argument("action", choices=("on", "off", "status"))
+    desktop_entry = commands.add_parser(
+        "install-desktop-entry",
+        parents=[common],
+        help="add backbreak to the applications menu (for pip/pipx installs)",
+    )
+    desktop_entry.add_argument(
+        "--remove", action="store_true", help="remove the menu entry and icons again"
+    )
     commands.add_parser("quit", parents=[common], help="quit the running app")
     return parser
 
@@ -145,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from backbreak.doctor import run_doctor
 
             return run_doctor(paths, sys.stdout)
+        if command == "autostart":
+            return cmd_autostart(args.action, sys.stdout)
+        if command == "install-desktop-entry":
+            return cmd_desktop_entry(args.remove, sys.stdout)
         if command == "catalog":
             if args.validate is not None:
                 return cmd_validate(args.validate, sys.stdout)
@@ -321,6 +337,50 @@ def cmd_settings(paths: Paths, as_json: bool, out: TextIO) -> int:
             out.write(f"  {problem}\n")
     if loaded.backup:
         out.write(f"The file as it was is kept at {loaded.backup}\n")
+    return EXIT_OK
+
+
+# ---- desktop integration -------------------------------------------------------------------
+
+
+def cmd_autostart(action: str, out: TextIO) -> int:
+    from backbreak.platform.autostart import apply_start_at_login, pick_autostart, read_state
+
+    autostart = pick_autostart()
+    if action == "status":
+        state = read_state(autostart)
+        word = {True: "on", False: "off", None: "not available"}[state.enabled]
+        out.write(f"Start at login: {word} ({autostart.describe()})\n")
+        if state.note:
+            out.write(f"{state.note}\n")
+        return EXIT_OK
+    wanted = action == "on"
+    state = apply_start_at_login(autostart, wanted)
+    if state.note:
+        print(f"backbreak: {state.note}", file=sys.stderr)
+    if state.enabled is not wanted:
+        return EXIT_FAILURE
+    out.write(f"Start at login is {action} ({autostart.describe()})\n")
+    return EXIT_OK
+
+
+def cmd_desktop_entry(remove: bool, out: TextIO) -> int:
+    from backbreak.platform.desktop_entry import (
+        DesktopEntryError,
+        install_desktop_entry,
+        uninstall_desktop_entry,
+    )
+
+    try:
+        changed = uninstall_desktop_entry() if remove else install_desktop_entry()
+    except DesktopEntryError as error:
+        print(f"backbreak: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    verb = "Removed" if remove else "Installed"
+    for path in changed:
+        out.write(f"{verb} {path}\n")
+    if not changed:
+        out.write("Nothing to do.\n")
     return EXIT_OK
 
 

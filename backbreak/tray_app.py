@@ -23,6 +23,7 @@ from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
 from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
 from backbreak.doctor import doctor_lines
+from backbreak.platform.autostart import apply_start_at_login, pick_autostart, read_state
 from backbreak.platform.catalog_files import illustration_bytes, load_catalog
 from backbreak.platform.clock import SystemClock
 from backbreak.platform.dnd import DndDetector
@@ -154,6 +155,7 @@ class TrayApp(QObject):
             rng=random.Random(),
             on_settings_changed=self._save_settings,
         )
+        self._autostart = pick_autostart()
         self._settings_dialog: SettingsDialog | None = None
         self._about: AboutDialog | None = None
         self._history_window: HistoryWindow | None = None
@@ -365,13 +367,25 @@ class TrayApp(QObject):
         else:
             self._settings_dialog.set_settings(self._service.settings)
         self._settings_dialog.set_voice_unavailable(self._speaker.unavailable_reason)
+        # The system's answer, never the remembered flag: the user may have changed it in
+        # the desktop's own startup settings.
+        state = read_state(self._autostart)
+        self._settings_dialog.set_autostart_state(state.enabled, state.note)
         self._settings_dialog.show()
         self._settings_dialog.raise_()
         self._settings_dialog.activateWindow()
 
     def _apply_settings(self, settings: object) -> None:
-        if isinstance(settings, Settings):
-            self._service.update_settings(settings)
+        if not isinstance(settings, Settings):
+            return
+        current = read_state(self._autostart)
+        if current.enabled is not None and settings.start_at_login != current.enabled:
+            state = apply_start_at_login(self._autostart, settings.start_at_login)
+            if state.note:
+                self._notifier.notify("backbreak", state.note)
+            if self._settings_dialog is not None:
+                self._settings_dialog.set_autostart_state(state.enabled, state.note)
+        self._service.update_settings(settings)
 
     def open_history(self) -> None:
         if self._history_window is None:

@@ -10,7 +10,8 @@ debian_packages=(
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
-  espeak-ng-espeak pulseaudio pulseaudio-utils sox
+  espeak-ng-espeak pulseaudio pulseaudio-utils sox libxss1
+  desktop-file-utils appstream
 )
 missing=()
 for package in "${debian_packages[@]}"; do

@@ -199,7 +199,9 @@ def translation_file(catalog: Traversable, language: str) -> Traversable | None:
     """The overlay for ``language`` ("de_AT" falls back to "de"); None when none ships."""
     for code in dict.fromkeys((language, language.split("_", maxsplit=1)[0])):
         if code:
-            item = catalog.joinpath("i18n", f"{code}.toml")
+            # One segment per joinpath: a namespace package's MultiplexedPath (a frozen app)
+            # takes only one on Python 3.11.
+            item = catalog.joinpath("i18n").joinpath(f"{code}.toml")
             if item.is_file():
                 return item
     return None

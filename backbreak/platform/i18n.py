@@ -60,7 +60,7 @@ def _candidates(language: str) -> list[str]:
 
 
 def _qm_bytes(code: str) -> bytes | None:
-    item = bundled.resource_root().joinpath("i18n", f"{QM_PREFIX}{code}.qm")
+    item = bundled.resource_root().joinpath("i18n").joinpath(f"{QM_PREFIX}{code}.qm")
     try:
         return item.read_bytes() if item.is_file() else None
     except OSError as error:

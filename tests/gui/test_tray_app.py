@@ -20,7 +20,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def tray_app(qapp: QApplication, tmp_path: Path) -> Iterator[TrayApp]:
+def tray_app(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TrayApp]:
+    # Start at login writes to the user's autostart folder: keep it inside the test.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     paths = resolve_paths(tmp_path)
     ensure_dirs(paths)
     paths.settings_file.write_text("schema_version = 1\nworking_hours_enabled = false\n")
@@ -124,7 +128,7 @@ def test_end_of_day_summary_notification(
     tray_app: TrayApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = FakeNotifier()
-    monkeypatch.setattr(tray_app, "_notifier", fake)
+    monkeypatch.setattr(tray_app._notifier, "notify", fake.notify)
     today = tray_app.service.status().now.astimezone(tray_app._clock.zone()).date()
     tray_app._day_end_day = today
     tray_app._day_summary()
@@ -182,3 +186,21 @@ def test_start_up_problems_arrive_in_one_notification(
     [(title, body)] = sent
     assert title == "backbreak"
     assert "interval_minutes" in body and "mine.toml" in body
+
+
+def test_start_at_login_is_read_from_and_written_to_the_system(
+    tray_app: TrayApp, tmp_path: Path
+) -> None:
+    entry = tmp_path / "xdg-config" / "autostart" / "io.github.backbreak.Backbreak.desktop"
+    tray_app.open_settings()
+    dialog = tray_app.settings_dialog
+    assert dialog is not None
+    assert dialog.start_at_login.isEnabled() and not dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert entry.is_file() and "Exec=" in entry.read_text()
+    # The user switches it off behind our back; the dialog shows the truth on opening.
+    entry.unlink()
+    dialog.hide()
+    tray_app.open_settings()
+    assert not dialog.start_at_login.isChecked()

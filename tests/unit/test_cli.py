@@ -253,3 +253,32 @@ def test_doctor_reports_and_exits_0(capsys: pytest.CaptureFixture[str], tmp_path
     code, out, _ = run(capsys, "doctor", "--data-dir", str(tmp_path))
     assert code == 0
     assert str(tmp_path) in out
+
+
+def test_autostart_on_status_off(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    entry = tmp_path / "autostart" / "io.github.backbreak.Backbreak.desktop"
+    code, out, _ = run(capsys, "autostart", "status")
+    assert code == 0 and "Start at login: off" in out
+    code, out, _ = run(capsys, "autostart", "on")
+    assert code == 0 and entry.is_file()
+    code, out, _ = run(capsys, "autostart", "status")
+    assert "Start at login: on" in out
+    code, out, _ = run(capsys, "autostart", "off")
+    assert code == 0 and not entry.exists()
+    code, _, err = run(capsys, "autostart", "maybe")
+    assert code == 2 and "invalid choice" in err
+
+
+def test_install_and_remove_the_desktop_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    code, out, _ = run(capsys, "install-desktop-entry")
+    desktop = tmp_path / "applications" / "io.github.backbreak.Backbreak.desktop"
+    assert code == 0 and desktop.is_file() and str(desktop) in out
+    assert any((tmp_path / "icons" / "hicolor").rglob("*.png"))
+    code, out, _ = run(capsys, "install-desktop-entry", "--remove")
+    assert code == 0 and not desktop.exists() and "Removed" in out
