@@ -319,14 +319,26 @@ class TimelineChart(QWidget):
         if isinstance(event, QHelpEvent):
             point = QPointF(event.pos())
             # Markers were placed after the bars: the topmost thing wins.
-            for placed in reversed(self._placed):
-                if placed.rect.adjusted(-2, -2, 2, 2).contains(point):
-                    QToolTip.showText(event.globalPos(), placed.text, self)
-                    return True
-            QToolTip.hideText()
-            event.ignore()
-            return True
+            tip = next(
+                (
+                    placed.text
+                    for placed in reversed(self._placed)
+                    if placed.rect.adjusted(-2, -2, 2, 2).contains(point)
+                ),
+                None,
+            )
+            return _show_tip(self, event, tip)
         return super().event(event)
+
+
+def _show_tip(widget: QWidget, event: QHelpEvent, tip: str | None) -> bool:
+    """Answer a tooltip request: ``tip`` at the pointer, or none over empty space."""
+    if tip is None:
+        QToolTip.hideText()
+        event.ignore()
+    else:
+        QToolTip.showText(event.globalPos(), tip, widget)
+    return True
 
 
 class TimelineLegend(QWidget):
@@ -523,13 +535,8 @@ class DayBarsChart(QWidget):
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
             point = QPointF(event.pos())
-            for rect, tip in self._columns:
-                if rect.contains(point):
-                    QToolTip.showText(event.globalPos(), tip, self)
-                    return True
-            QToolTip.hideText()
-            event.ignore()
-            return True
+            tip = next((tip for rect, tip in self._columns if rect.contains(point)), None)
+            return _show_tip(self, event, tip)
         return super().event(event)
 
 

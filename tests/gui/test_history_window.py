@@ -9,6 +9,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.day_summary import day_summary_text
@@ -263,3 +266,23 @@ def test_a_reloaded_catalog_maps_entries_to_its_areas(qtbot: QtBot, month: Histo
     window.set_catalog_areas({})  # every entry gone: all counted as "other"
     words = window.week_page.areas_label.text()
     assert words.startswith("Exercises done per body area: other (no longer in the catalog)")
+
+
+def test_hovering_a_day_bar_explains_it_and_empty_space_says_nothing(
+    qtbot: QtBot, month: History
+) -> None:
+
+    window = make_window(qtbot, month)
+    show_tab(window, WEEK_TAB)
+    chart = window.week_page.bars
+    rect, tip = chart._columns[0]
+    centre = rect.center().toPoint()
+    QApplication.sendEvent(
+        chart, QHelpEvent(QEvent.Type.ToolTip, centre, chart.mapToGlobal(centre))
+    )
+    assert QToolTip.isVisible() and QToolTip.text() == tip
+    corner = QPoint(1, 1)
+    QApplication.sendEvent(
+        chart, QHelpEvent(QEvent.Type.ToolTip, corner, chart.mapToGlobal(corner))
+    )
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
