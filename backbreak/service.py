@@ -97,10 +97,6 @@ class BreakService:
     def current_entry(self) -> Entry | None:
         return self._current
 
-    @property
-    def catalog(self) -> list[Entry]:
-        return list(self._catalog)
-
     def status(self) -> Status:
         now = self._clock.now()
         return cycle.status(self._state, self._settings, now, self._clock.zone())
@@ -202,9 +198,6 @@ class BreakService:
         if self._on_settings_changed is not None:
             self._on_settings_changed(settings)
         self._reschedule()
-
-    def update_catalog(self, catalog: Sequence[Entry]) -> None:
-        self._catalog = list(catalog)
 
     # ---- what the world tells us -----------------------------------------------------------
 
