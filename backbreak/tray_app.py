@@ -9,6 +9,7 @@ import logging
 import random
 import sqlite3
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,7 +25,7 @@ from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
 from backbreak.doctor import doctor_lines
 from backbreak.platform.autostart import apply_start_at_login, pick_autostart, read_state
-from backbreak.platform.catalog_files import illustration_bytes, load_catalog
+from backbreak.platform.catalog_files import LoadedCatalog, illustration_bytes, load_catalog
 from backbreak.platform.clock import SystemClock
 from backbreak.platform.dnd import DndDetector
 from backbreak.platform.fullscreen import FullscreenDetector
@@ -37,7 +38,7 @@ from backbreak.platform.paths import Paths
 from backbreak.platform.presence import PresenceMonitor
 from backbreak.platform.scheduler import QtWaker
 from backbreak.platform.session_events import SessionEvents
-from backbreak.platform.settings_store import load_settings, save_settings
+from backbreak.platform.settings_store import LoadedSettings, load_settings, save_settings
 from backbreak.platform.signals import SignalWatcher
 from backbreak.platform.sound import SoundPlayer
 from backbreak.platform.speech import Speaker
@@ -67,49 +68,57 @@ TRAY_PAUSES: dict[str, PauseRequest] = {
 }
 
 
+def startup_messages(
+    settings: LoadedSettings,
+    history_message: str | None,
+    catalog: LoadedCatalog,
+    user_catalog_dir: Path,
+) -> list[str]:
+    """What the user must hear about broken files at start: bad settings (and where the
+    original is kept), a history moved aside, entries of their own catalog that failed."""
+    messages: list[str] = []
+    if settings.problems:
+        message = _("Some settings could not be used, so their defaults apply: {0}.").format(
+            "; ".join(str(p) for p in settings.problems)
+        )
+        if settings.backup:
+            message += " " + _("The file as it was is kept at {0}.").format(settings.backup)
+        messages.append(message)
+    if history_message:
+        messages.append(history_message)
+    user_folder = str(user_catalog_dir)
+    user_problems = [p for p in catalog.problems if p.file.startswith(user_folder)]
+    if user_problems:
+        unloaded = (
+            _(
+                "1 entry in your catalog folder could not be loaded; run "
+                "'backbreak catalog --validate FILE'. First: {1}"
+            )
+            if len(user_problems) == 1
+            else _(
+                "{0} entries in your catalog folder could not be loaded; run "
+                "'backbreak catalog --validate FILE'. First: {1}"
+            )
+        )
+        messages.append(unloaded.format(len(user_problems), user_problems[0]))
+    return messages
+
+
 class TrayApp(QObject):
     def __init__(self, app: QApplication, paths: Paths, guard: InstanceGuard) -> None:
         super().__init__()
         self._app = app
         self._paths = paths
         self._clock = SystemClock()
-        self._startup_messages: list[str] = []
 
         loaded = load_settings(paths.settings_file)
         self._settings_extra = loaded.extra
-        if loaded.problems:
-            kept = (
-                " " + _("The file as it was is kept at {0}.").format(loaded.backup)
-                if loaded.backup
-                else ""
-            )
-            self._startup_messages.append(
-                _("Some settings could not be used, so their defaults apply: {0}.").format(
-                    "; ".join(str(p) for p in loaded.problems)
-                )
-                + kept
-            )
         self._history, history_message = open_history(paths.history_db)
-        if history_message:
-            self._startup_messages.append(history_message)
         # load_catalog logs every problem itself; the user hears of their own files here.
         catalog = load_catalog(paths.user_catalog_dir, language=current_language())
-        user_folder = str(paths.user_catalog_dir)
-        user_problems = [p for p in catalog.problems if p.file.startswith(user_folder)]
-        if user_problems:
-            unloaded = (
-                _(
-                    "1 entry in your catalog folder could not be loaded; run "
-                    "'backbreak catalog --validate FILE'. First: {1}"
-                )
-                if len(user_problems) == 1
-                else _(
-                    "{0} entries in your catalog folder could not be loaded; run "
-                    "'backbreak catalog --validate FILE'. First: {1}"
-                )
-            )
-            self._startup_messages.append(unloaded.format(len(user_problems), user_problems[0]))
-
+        self._startup_messages = startup_messages(
+            loaded, history_message, catalog, paths.user_catalog_dir
+        )
         self._catalog_entries = catalog.entries
         self._catalog_areas = {entry.id: entry.areas for entry in catalog.entries}
         self._waker = QtWaker()
@@ -153,7 +162,7 @@ class TrayApp(QObject):
             notifier=self._notifier,
             view=self._view,
             rng=random.Random(),
-            on_settings_changed=self._save_settings,
+            on_settings_changed=self._settings_changed,
         )
         self._autostart = pick_autostart()
         self._settings_dialog: SettingsDialog | None = None
@@ -168,6 +177,7 @@ class TrayApp(QObject):
         self._heartbeat = Heartbeat(
             self._clock.now, self._on_clock_findings, self, on_tick=self._service.refresh_view
         )
+        self._stopped = False
         self._connect()
 
     # ---- parts, for tests and diagnostics --------------------------------------------------
@@ -236,7 +246,8 @@ class TrayApp(QObject):
         log.info("backbreak %s started; next prompt %s", __version__, self._status_text())
 
     def shutdown(self) -> None:
-        if getattr(self, "_stopped", False):
+        """End everything cleanly; safe to call twice (aboutToQuit and app.run_gui)."""
+        if self._stopped:
             return
         self._stopped = True
         self._heartbeat.stop()
@@ -268,7 +279,8 @@ class TrayApp(QObject):
         self._prompt.set_large_text(settings.large_prompt_text)
         self._motion.apply(settings.reduced_motion)
 
-    def _save_settings(self, settings: Settings) -> None:
+    def _settings_changed(self, settings: Settings) -> None:
+        """New settings took effect in the service: apply them everywhere else, save."""
         self._apply_look(settings)
         self._presence.set_away_minutes(settings.away_minutes)
         self._arm_day_end()
