@@ -40,6 +40,7 @@ def status_json(status: Status, zone: tzinfo) -> dict[str, object]:
         "minutes_sitting": status.minutes_sitting,
         "interval_minutes": status.interval_minutes,
         "can_snooze": status.can_snooze,
+        "held_reason": status.held_reason,
     }
 
 

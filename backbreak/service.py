@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from backbreak.core import cycle
@@ -38,6 +38,8 @@ class _Hold:
 
     held_since: datetime | None = None
     """When a full-screen/DND hold began."""
+    reason: str | None = None
+    """Why the prompt waits right now (for the status); None when it doesn't."""
     showable_since: datetime | None = None
     """When the prompt could first have shown: its due time, or the end of a hold."""
     quiet_notice_sent: bool = False
@@ -99,7 +101,8 @@ class BreakService:
 
     def status(self) -> Status:
         now = self._clock.now()
-        return cycle.status(self._state, self._settings, now, self._clock.zone())
+        status = cycle.status(self._state, self._settings, now, self._clock.zone())
+        return replace(status, held_reason=self._hold.reason)
 
     # ---- life cycle ------------------------------------------------------------------------
 
@@ -377,6 +380,7 @@ class BreakService:
             if hold.held_since is None:
                 hold.held_since = now
                 log.info("prompt held: %s", decision.reason)
+            hold.reason = decision.reason
             if decision.notify_quietly:
                 hold.quiet_notice_sent = True
                 self._notifier.notify(
@@ -384,6 +388,7 @@ class BreakService:
                     _("Your break will show when the full-screen window or Do Not Disturb ends."),
                 )
             self._waker.wake_at(decision.when, self._on_wake)
+            self._view.show_status(self.status())
             return True
         if hold.held_since is not None:
             # The hold just ended: the typing wait starts now, not at the old due time.
@@ -391,7 +396,9 @@ class BreakService:
             hold.showable_since = now
             decision = decide(now, now, since_input, None, held_since=None, settings=self._settings)
         if isinstance(decision, RecheckAt):
+            hold.reason = decision.reason
             self._waker.wake_at(decision.when, self._on_wake)
+            self._view.show_status(self.status())
             return True
         self._hold = _Hold()
         return False

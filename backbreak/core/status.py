@@ -20,6 +20,8 @@ class Status:
     interval_minutes: int
     can_snooze: bool
     """False once the user snoozed ``snooze_limit`` times in a row."""
+    held_reason: str | None = None
+    """Why a due prompt waits: "fullscreen", "dnd" or "typing"; None when it doesn't."""
 
     @property
     def seconds_to_next(self) -> float | None:

@@ -83,7 +83,7 @@ def _next_break_text(status: Status, zone: tzinfo) -> str:
     if seconds is None:
         return _("No break scheduled")
     if seconds <= 0:
-        return _("Break due now")
+        return _held_text(status.held_reason) or _("Break due now")
     if seconds <= NEAR_SECONDS:
         return _("Next break in {0}").format(duration_text(seconds))
     assert status.next_prompt_at is not None  # seconds_to_next is None otherwise
@@ -92,6 +92,16 @@ def _next_break_text(status: Status, zone: tzinfo) -> str:
         # "in 63 h" says less than "Mon 09:00".
         return _("Next break at {0}").format(at)
     return _("Next break at {0} (in {1})").format(at, duration_text(seconds))
+
+
+def _held_text(reason: str | None) -> str | None:
+    if reason == "fullscreen":
+        return _("Break waiting until the full-screen window closes")
+    if reason == "dnd":
+        return _("Break waiting until Do Not Disturb ends")
+    if reason == "typing":
+        return _("Break coming at the next pause in your typing")
+    return None
 
 
 def sitting_text(status: Status) -> str | None:

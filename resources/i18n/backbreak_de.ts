@@ -572,6 +572,18 @@
         <translation>Nächste Pause: {0} (in {1})</translation>
     </message>
     <message>
+        <source>Break waiting until the full-screen window closes</source>
+        <translation>Pause wartet, bis das Vollbildfenster geschlossen ist</translation>
+    </message>
+    <message>
+        <source>Break waiting until Do Not Disturb ends</source>
+        <translation>Pause wartet, bis „Nicht stören“ endet</translation>
+    </message>
+    <message>
+        <source>Break coming at the next pause in your typing</source>
+        <translation>Pause kommt, sobald du kurz nicht tippst</translation>
+    </message>
+    <message>
         <source>Sitting for {0}</source>
         <translation>Du sitzt seit {0}</translation>
     </message>

@@ -78,13 +78,18 @@ def test_full_screen_holds_until_it_ends_with_one_quiet_notice() -> None:
         rig.waker.fire()
     assert rig.view.prompts == []
     assert [n.title for n in rig.notifier.sent] == ["Stand-up break waiting"]
+    held = rig.service.status()
+    assert held.held_reason == "fullscreen"
+    assert rig.view.statuses[-1].held_reason == "fullscreen"  # the tray knows at once
     rig.presence.reason = None
     rig.presence.since_input = 0.2  # the user types right after the slides end
     rig.waker.fire()
     assert rig.view.prompts == []  # the typing wait starts now, not at 10:00
+    assert rig.service.status().held_reason == "typing"
     rig.presence.since_input = 5
     rig.waker.fire()
     assert len(rig.view.prompts) == 1
+    assert rig.service.status().held_reason is None
 
 
 def test_full_screen_hold_can_be_turned_off() -> None:

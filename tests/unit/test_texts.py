@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -140,3 +141,17 @@ def test_texts_need_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        (None, "Break due now"),
+        ("fullscreen", "Break waiting until the full-screen window closes"),
+        ("dnd", "Break waiting until Do Not Disturb ends"),
+        ("typing", "Break coming at the next pause in your typing"),
+    ],
+)
+def test_a_held_break_says_why(reason: str | None, expected: str) -> None:
+    status = dataclasses.replace(make_status(next_in=timedelta(0)), held_reason=reason)
+    assert status_text(status, BERLIN) == expected
