@@ -577,7 +577,7 @@
     </message>
     <message>
         <source>Break waiting until Do Not Disturb ends</source>
-        <translation>Pause wartet, bis „Nicht stören“ endet</translation>
+        <translation>Pause wartet, bis „Bitte nicht stören“ endet</translation>
     </message>
     <message>
         <source>Break coming at the next pause in your typing</source>
