@@ -156,6 +156,8 @@ def test_a_full_screen_window_holds_a_due_prompt_until_it_goes(backbreak: Backbr
         time.sleep(max(0.0, (due - datetime.now(UTC)).total_seconds()) + 6)
         assert not desktop.xdotool("search", "--onlyvisible", "--name", PROMPT_TITLE)
         assert [kind for kind, _ in backbreak.events()] == []
+        assert backbreak.status()["held_reason"] == "fullscreen"
+        assert "full-screen" in backbreak.cli("status").stdout
         assert slides.stdin is not None
         slides.stdin.write("quit\n")  # the presentation ends
         slides.stdin.flush()
