@@ -1,4 +1,4 @@
-"""Generate resources/illustrations/<id>.svg for every catalog entry.
+"""Generate resources/illustrations/<id>.svg for every catalog entry, plus generic.svg.
 
 Run ``python tools/make_illustrations.py`` after changing a scene (or the drawing kit in
 ``draw_figures.py``) and commit the SVGs together with the change. ``--only ID ...``
@@ -999,6 +999,22 @@ def _stand_for_call(c: Canvas) -> None:
     for r in (26, 38):
         c.polyline(arc_points(p["head"], r, 30, 75), ACCENT, 4)
     motion_lines(c, (p["hip"][0] - 30, p["hip"][1] + 30), 90)
+
+
+# ---------------------------------------------------------------------------------------
+# The fallback picture (no catalog entry of its own)
+# ---------------------------------------------------------------------------------------
+
+
+@scene("generic", "A person up from the chair, arms lifted, ready to move")
+def _generic(c: Canvas) -> None:
+    # Shown for any entry whose own picture is missing, so it names no particular move:
+    # an empty chair, a person facing the viewer beside it, and an arrow up out of the seat.
+    floor(c)
+    chair(c, 72, SEAT)
+    pose = posed(STAND_FRONT, arm_a=(250, 305), arm_b=(110, 55), nose=None)
+    person(c, pose, (152, 222), "feet")
+    curve_arrow(c, (50, 166), (56, 120), (108, 120))
 
 
 def main(argv: list[str] | None = None) -> int:

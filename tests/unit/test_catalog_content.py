@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, parse_catalog
+from backbreak.platform.catalog_files import GENERIC_ILLUSTRATION
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "resources" / "catalog" / "catalog.toml"
@@ -197,9 +198,18 @@ def test_no_illustration_without_an_entry() -> None:
     assert on_disk - used - NOT_OURS == set()
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
-def test_illustration_is_a_plain_240_svg_in_the_palette(entry: dict[str, Any]) -> None:
-    path = ILLUSTRATIONS / entry["illustration"]
+# Every picture we ship, the fallback included: it is drawn by the same script and is shown
+# in the same prompt window, so it follows the same rules.
+SHIPPED_SVGS = sorted({entry["illustration"] for entry in ENTRIES} | NOT_OURS)
+
+
+def test_the_fallback_checked_here_is_the_one_the_loader_shows() -> None:
+    assert {GENERIC_ILLUSTRATION} == NOT_OURS
+
+
+@pytest.mark.parametrize("name", SHIPPED_SVGS)
+def test_illustration_is_a_plain_240_svg_in_the_palette(name: str) -> None:
+    path = ILLUSTRATIONS / name
     root = ET.parse(path).getroot()
     assert root.tag == f"{SVG_NS}svg"
     assert root.get("viewBox") == "0 0 240 240"
