@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,21 @@ from pathlib import Path
 import pytest
 
 TOOLS = ("Xvfb", "dbus-daemon", "trayer", "dunst", "xdotool")
+
+BARE_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
+ "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+"""A session bus that starts no service on demand (no <servicedir>)."""
 START_TIMEOUT = 20.0
 
 
@@ -55,6 +71,8 @@ class Desktop:
     env: dict[str, str]
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     display: str = ""
+    folders: list[Path] = field(default_factory=list)
+    """Temporary folders to remove when the session stops."""
 
     def start(self, *argv: str) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
@@ -89,6 +107,8 @@ class Desktop:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+        for folder in self.folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> Desktop:
@@ -104,8 +124,18 @@ def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> D
     desktop = Desktop(env=env, display=f":{number}")
     desktop.start("Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
     wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), what="Xvfb")
+    if with_notifications:
+        bus_args = ["--session"]
+    else:
+        # A standard session bus would start the installed dunst by D-Bus activation on
+        # the first notification, and the session would not be bare any more.
+        folder = Path(tempfile.mkdtemp(prefix="backbreak-bus-"))
+        desktop.folders.append(folder)
+        config = folder / "bus.conf"
+        config.write_text(BARE_BUS_CONFIG)
+        bus_args = [f"--config-file={config}"]
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        ["dbus-daemon", *bus_args, "--nofork", "--print-address=1"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -146,7 +176,8 @@ def desktop() -> Iterator[Desktop]:
 
 @pytest.fixture
 def bare_desktop() -> Iterator[Desktop]:
-    """A screen with no tray host and no notification daemon."""
+    """A screen with no tray host and no notification daemon, not even one started on
+    demand by D-Bus activation."""
     session = _start_desktop(with_tray=False, with_notifications=False)
     try:
         yield session

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,45 +59,10 @@ def test_doctor_on_a_desktop_with_tray_and_notifications(desktop: Desktop, tmp_p
     assert str(tmp_path / "data") in line(report, "Settings folder")
 
 
-# A session bus that starts no services on demand: a standard session bus would start the
-# installed dunst by D-Bus activation on the first question, and the session would not be
-# bare any more (doctor's "available" would then be true, just not what we test here).
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
-
-@pytest.fixture
-def bare_session(bare_desktop: Desktop, tmp_path: Path) -> Iterator[Desktop]:
-    config = tmp_path / "bus.conf"
-    config.write_text(BUS_CONFIG)
-    bus = subprocess.Popen(
-        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    bare_desktop.processes.append(bus)  # type: ignore[arg-type]
-    assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
-    bus.stdout.close()
-    bare_desktop.env["DBUS_SESSION_BUS_ADDRESS"] = address
-    yield bare_desktop
-
-
 def test_doctor_on_a_bare_session_says_what_is_missing_and_what_to_do(
-    bare_session: Desktop, tmp_path: Path
+    bare_desktop: Desktop, tmp_path: Path
 ) -> None:
-    report = doctor(bare_session, tmp_path / "data")
+    report = doctor(bare_desktop, tmp_path / "data")
     assert line(report, "Tray icon host").startswith("[-- ]")
     assert "What you can do:" in advice_after(report, "Tray icon host")
     assert line(report, "Notification server").startswith("[-- ]")
