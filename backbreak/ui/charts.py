@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from backbreak.core.day_summary import elapsed_text
-from backbreak.core.day_timeline import OUTCOMES, DayTimeline, Outcome
+from backbreak.core.day_timeline import OUTCOMES, DayTimeline, Outcome, Span
 from backbreak.core.i18n import N_, _
 from backbreak.ui.names import month_name, weekday_name
 
@@ -130,15 +130,37 @@ class _Placed:
     text: str
 
 
+def paint_sitting_now(painter: QPainter, rect: QRectF, text: QColor) -> None:
+    """The stretch still going on: a faint fill crossed by hatching, with a dashed
+    outline, so it differs from the finished (solid) stretches by more than colour."""
+    painter.save()
+    fill = QColor(text)
+    fill.setAlpha(35)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, 3, 3)
+    hatch = QColor(text)
+    hatch.setAlpha(130)
+    painter.setBrush(QBrush(hatch, Qt.BrushStyle.FDiagPattern))
+    painter.drawRoundedRect(rect, 3, 3)
+    outline = QPen(hatch, 1.2, Qt.PenStyle.DashLine)
+    painter.setPen(outline)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect.adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
+    painter.restore()
+
+
 class TimelineChart(QWidget):
     """One day: sitting stretches as bars, time away and pauses as hatched bands, each
-    prompt's outcome as a marker under the bars, the longest stretch labelled."""
+    prompt's outcome as a marker under the bars, the longest stretch labelled; the
+    sitting still going on now (if the day shown is today) hatched up to a "now" line."""
 
     MARKER_SIZE = 11.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._timeline: DayTimeline | None = None
+        self._sitting_now: Span | None = None
         self._zone: tzinfo = UTC
         self._day_start = datetime(1970, 1, 1, tzinfo=UTC)
         self._day_end = self._day_start + timedelta(days=1)
@@ -156,11 +178,28 @@ class TimelineChart(QWidget):
         return QSize(420, self.sizeHint().height())
 
     def set_timeline(
-        self, timeline: DayTimeline, day_start: datetime, day_end: datetime, zone: tzinfo
+        self,
+        timeline: DayTimeline,
+        day_start: datetime,
+        day_end: datetime,
+        zone: tzinfo,
+        *,
+        sitting_now: Span | None = None,
     ) -> None:
+        """Draw ``timeline``; ``sitting_now`` is the stretch still going on (its end is
+        "now")."""
         self._timeline = timeline
+        self._sitting_now = sitting_now
         self._day_start, self._day_end, self._zone = day_start, day_end, zone
         self.update()
+
+    @property
+    def sitting_now(self) -> Span | None:
+        return self._sitting_now
+
+    def tooltips(self) -> list[str]:
+        """Every tooltip as last painted, bars first, then markers (for tests)."""
+        return [placed.text for placed in self._placed]
 
     # ---- geometry ----------------------------------------------------------------------
 
@@ -172,6 +211,8 @@ class TimelineChart(QWidget):
             for span in (*timeline.stretches, *timeline.away, *timeline.paused):
                 moments += [span.start, span.end]
             moments += [marker.at for marker in timeline.markers]
+        if self._sitting_now is not None:
+            moments += [self._sitting_now.start, self._sitting_now.end]
         if not moments:
             start = self._day_start + timedelta(hours=9)
             return start, start + timedelta(hours=9)
@@ -280,6 +321,24 @@ class TimelineChart(QWidget):
                     ),
                 )
             )
+        running = self._sitting_now
+        if running is not None:
+            x0, x1 = x_of(running.start), x_of(running.end)
+            rect = QRectF(x0, bar_top, max(3.0, x1 - x0), bar_height)
+            paint_sitting_now(painter, rect, text)
+            # "Now": the open end of the stretch, reaching down over the marker rows.
+            painter.setPen(QPen(text, 1.5))
+            painter.drawLine(QPointF(x1, bar_top - 3), QPointF(x1, axis_y))
+            self._placed.append(
+                _Placed(
+                    rect,
+                    _("Sitting since {0}, {1} so far").format(
+                        self._clock(running.start),
+                        elapsed_text(running.length.total_seconds()),
+                    ),
+                )
+            )
+        longest_label: QRectF | None = None
         if timeline.longest is not None:
             stretch = timeline.longest
             label = _("Longest sitting: {0}").format(elapsed_text(stretch.sat.total_seconds()))
@@ -290,8 +349,20 @@ class TimelineChart(QWidget):
             middle = (x_of(stretch.start) + x_of(stretch.end)) / 2
             x = min(max(left, middle - width / 2), right - width)
             painter.setPen(text)
-            painter.drawText(QRectF(x, label_top, width, line), Qt.AlignmentFlag.AlignCenter, label)
+            longest_label = QRectF(x, label_top, width, line)
+            painter.drawText(longest_label, Qt.AlignmentFlag.AlignCenter, label)
             painter.setFont(self.font())
+        if running is not None:
+            # "now" over its line, unless the longest stretch's label is there already.
+            label = _("now")
+            width = metrics.horizontalAdvance(label) + 4
+            x = min(max(0.0, x_of(running.end) - width / 2), self.width() - width)
+            now_label = QRectF(x, label_top, width, line)
+            if longest_label is None or not now_label.intersects(
+                longest_label.adjusted(-4, 0, 4, 0)
+            ):
+                painter.setPen(text)
+                painter.drawText(now_label, Qt.AlignmentFlag.AlignCenter, label)
 
         # Markers, staggered into up to three rows when they would touch.
         size = self.MARKER_SIZE
@@ -348,7 +419,11 @@ class TimelineLegend(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._items: list[tuple[str, str]] = [(o, _(OUTCOME_LABELS[o])) for o in OUTCOMES]
-        self._items += [("sitting", self.tr("Sitting")), ("longest", self.tr("Longest sitting"))]
+        self._items += [
+            ("sitting", self.tr("Sitting")),
+            ("longest", self.tr("Longest sitting")),
+            ("sitting_now", self.tr("Sitting now")),
+        ]
         self._items += [
             ("away_band", self.tr("Time away")),
             ("paused_band", self.tr("Paused time")),
@@ -359,7 +434,8 @@ class TimelineLegend(QWidget):
             self.tr(
                 "Done is a filled circle, snoozed a triangle, skipped a cross, away a "
                 "square, paused two bars, no answer a hollow diamond. Grey bars are time "
-                "sitting; the longest is highlighted and labelled."
+                "sitting; the longest is highlighted and labelled. A hatched bar with a "
+                "dashed outline, ending at a line, is the sitting still going on now."
             )
         )
 
@@ -375,7 +451,7 @@ class TimelineLegend(QWidget):
             text = _role(self, QPalette.ColorRole.WindowText)
             x, y = 12.0, 2.0
             for key, label in self._items:
-                width = 16 + metrics.horizontalAdvance(label) + 14
+                width = 18 + metrics.horizontalAdvance(label) + 14
                 if x + width > self.width() - 8:
                     x, y = 12.0, y + line + 4
                 centre = QPointF(x + 6, y + line / 2)
@@ -391,6 +467,8 @@ class TimelineLegend(QWidget):
                         painter.setPen(QPen(text, 1.2))
                         painter.setBrush(_role(self, QPalette.ColorRole.Highlight))
                         painter.drawRoundedRect(rect, 2, 2)
+                    elif key == "sitting_now":
+                        paint_sitting_now(painter, rect, text)
                     else:
                         colour = QColor(OUTCOME_COLOURS["away" if key == "away_band" else "paused"])
                         painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
@@ -398,7 +476,7 @@ class TimelineLegend(QWidget):
                         painter.drawRect(rect)
                 painter.setPen(text)
                 painter.drawText(
-                    QRectF(x + 16, y, width, line), Qt.AlignmentFlag.AlignVCenter, label
+                    QRectF(x + 18, y, width, line), Qt.AlignmentFlag.AlignVCenter, label
                 )
                 x += width
         finally:
@@ -658,4 +736,5 @@ __all__ = [
     "TimelineLegend",
     "day_label",
     "paint_marker",
+    "paint_sitting_now",
 ]

@@ -8,6 +8,10 @@ open as fast as one week.
 
 Each chart has its figures in words twice: as its accessible description (for screen
 readers) and in a label under it (for everyone).
+
+The sitting still going on is not in the history (a stretch is recorded by the break that
+ends it), so the Today tab asks the app's status for it; while the window is open the tab
+is read again every minute to keep that stretch growing up to "now".
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDir, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -37,8 +41,9 @@ from PySide6.QtWidgets import (
 
 from backbreak.core.catalog import BODY_AREAS
 from backbreak.core.day_summary import day_summary_text, elapsed_text
-from backbreak.core.day_timeline import DayTimeline, Outcome, day_timeline
+from backbreak.core.day_timeline import DayTimeline, Outcome, Span, day_timeline
 from backbreak.core.i18n import N_, _
+from backbreak.core.status import Status
 from backbreak.platform.export import export_csv
 from backbreak.platform.history import History
 from backbreak.platform.stats import OTHER_AREA, DayCounts, StatsSummary, area_counts
@@ -58,6 +63,8 @@ log = logging.getLogger(__name__)
 TODAY_TAB, WEEK_TAB, MONTH_TAB = 0, 1, 2
 WEEK_DAYS = 7
 MONTH_DAYS = 30
+REFRESH_MS = 60_000
+"""While open, the Today tab is read again this often: the running stretch grows."""
 
 
 def area_label(area: str) -> str:
@@ -84,13 +91,39 @@ def _clock(moment: datetime, zone: tzinfo) -> str:
     return f"{local.hour:02d}:{local.minute:02d}"
 
 
+def sitting_now(status: Status | None, day_start: datetime, day_end: datetime) -> Span | None:
+    """The sitting stretch still going on at ``status.now``, within the day shown.
+
+    None when ``now`` lies outside ``[day_start, day_end)`` (the window shows another
+    day), when nothing counts as sitting (paused: the tray says nothing of sitting then
+    either), or when the stretch has not begun yet. A stretch begun the day before starts
+    at midnight here, like the recorded ones.
+    """
+    if status is None or status.sitting_since is None:
+        return None
+    if status.mode in ("paused", "paused_indefinitely"):
+        return None
+    if not day_start <= status.now < day_end:
+        return None
+    start = max(status.sitting_since, day_start)
+    return Span(start, status.now) if start < status.now else None
+
+
 # ---- the figures in words (also what the tests compare with the database) ---------------
 
 
-def timeline_description(timeline: DayTimeline, zone: tzinfo) -> str:
-    """Today's timeline in sentences, for the screen reader and the label under it."""
+def timeline_description(timeline: DayTimeline, zone: tzinfo, running: Span | None = None) -> str:
+    """Today's timeline in sentences, for the screen reader and the label under it;
+    ``running`` is the sitting still going on now."""
+    now_sentence = (
+        _("Sitting for {0} now, since {1}.").format(
+            elapsed_text(running.length.total_seconds()), _clock(running.start, zone)
+        )
+        if running is not None
+        else ""
+    )
     if timeline.is_empty:
-        return _("Nothing recorded today yet.")
+        return now_sentence or _("Nothing recorded today yet.")
     outcomes: list[tuple[Outcome, str]] = [
         ("done", N_("{0} done")),
         ("snoozed", N_("{0} snoozed")),
@@ -119,6 +152,7 @@ def timeline_description(timeline: DayTimeline, zone: tzinfo) -> str:
                 elapsed_text(longest.sat.total_seconds()), _clock(longest.end, zone)
             )
         )
+    sentences.append(now_sentence)
     return " ".join(sentence for sentence in sentences if sentence)
 
 
@@ -316,7 +350,9 @@ class HistoryWindow(QWidget):
     """The History window. ``catalog_areas`` maps entry id → body areas; ``on_clear``
     deletes the history (the app's job: it also owns the running service) and is called
     only after the user confirmed. ``next_break_text``, if given, tells the empty state
-    when the first prompt comes (e.g. "Next break in 23 min")."""
+    when the first prompt comes (e.g. "Next break in 23 min"). ``status``, if given, is
+    the break cycle's snapshot now (``BreakService.status``): the Today tab draws the
+    sitting stretch still going on from it."""
 
     def __init__(
         self,
@@ -328,6 +364,7 @@ class HistoryWindow(QWidget):
         *,
         parent: QWidget | None = None,
         next_break_text: Callable[[], str | None] | None = None,
+        status: Callable[[], Status | None] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("backbreak history"))
@@ -337,6 +374,7 @@ class HistoryWindow(QWidget):
         self._today = today_provider
         self._on_clear = on_clear
         self._next_break_text = next_break_text
+        self._status = status
         self._file_dialog: QFileDialog | None = None
         self.clear_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
@@ -379,6 +417,11 @@ class HistoryWindow(QWidget):
         self.status.hide()
         self.resize(760, 760)
 
+        # Only while shown, and only the Today tab reads anything: quiet when closed.
+        self.minute_timer = QTimer(self)
+        self.minute_timer.setInterval(REFRESH_MS)
+        self.minute_timer.timeout.connect(self._refresh_today)
+
     def set_catalog_areas(self, catalog_areas: Mapping[str, Sequence[str]]) -> None:
         """The catalog was reloaded (user entries changed): map entries to areas anew."""
         self._catalog_areas = dict(catalog_areas)
@@ -394,7 +437,17 @@ class HistoryWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         # Reopened from the tray hours later: show today's figures, not the old ones.
         self.refresh()
+        self.minute_timer.start()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+        self.minute_timer.stop()
+        super().hideEvent(event)
+
+    def _refresh_today(self) -> None:
+        # The week and month bars change with a finished break, not with the minutes.
+        if self.tabs.currentIndex() == TODAY_TAB:
+            self.refresh()
 
     def _load_tab(self, index: int) -> None:
         try:
@@ -436,7 +489,9 @@ class HistoryWindow(QWidget):
         start = datetime.combine(today, time(0), tzinfo=zone).astimezone(UTC)
         end = datetime.combine(today + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
         timeline = day_timeline(self._history.events_between(start, end), start, end)
-        if timeline.is_empty:
+        running = sitting_now(self._status() if self._status is not None else None, start, end)
+        # Before the day's first prompt the stretch going on is all there is to draw.
+        if timeline.is_empty and running is None:
             upcoming = self._next_break_text() if self._next_break_text is not None else None
             page.show_empty(
                 self.tr(
@@ -448,8 +503,8 @@ class HistoryWindow(QWidget):
         longest = self._history.longest_sitting(today, today)
         page.heading.setText(self.tr("Today, {0}").format(day_label(today)))
         page.summary.setText(day_summary_text(counts, longest, counts.minutes_exercised))
-        page.timeline.set_timeline(timeline, start, end, zone)
-        words = timeline_description(timeline, zone)
+        page.timeline.set_timeline(timeline, start, end, zone, sitting_now=running)
+        words = timeline_description(timeline, zone, running)
         page.timeline.setAccessibleDescription(words)
         page.details.setText(words)
         page.show_content()
@@ -573,6 +628,7 @@ __all__ = [
     "bars_description",
     "bars_text",
     "period_summary_text",
+    "sitting_now",
     "streak_text",
     "timeline_description",
 ]

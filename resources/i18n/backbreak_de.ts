@@ -160,8 +160,16 @@
         <translation>Gesessen {0}–{1} ({2})</translation>
     </message>
     <message>
+        <source>Sitting since {0}, {1} so far</source>
+        <translation>Du sitzt seit {0}, bisher {1}</translation>
+    </message>
+    <message>
         <source>Longest sitting: {0}</source>
         <translation>Am längsten gesessen: {0}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
     </message>
     <message>
         <source>{0} at {1}</source>
@@ -398,6 +406,10 @@
     <message>
         <source>other (no longer in the catalog)</source>
         <translation>andere (nicht mehr im Katalog)</translation>
+    </message>
+    <message>
+        <source>Sitting for {0} now, since {1}.</source>
+        <translation>Du sitzt gerade schon {0} lang, seit {1}.</translation>
     </message>
     <message>
         <source>Nothing recorded today yet.</source>
@@ -1621,6 +1633,10 @@
         <translation>Am längsten gesessen</translation>
     </message>
     <message>
+        <source>Sitting now</source>
+        <translation>Sitzen (läuft noch)</translation>
+    </message>
+    <message>
         <source>Time away</source>
         <translation>Abwesenheit</translation>
     </message>
@@ -1633,8 +1649,8 @@
         <translation>Legende der Zeitleiste</translation>
     </message>
     <message>
-        <source>Done is a filled circle, snoozed a triangle, skipped a cross, away a square, paused two bars, no answer a hollow diamond. Grey bars are time sitting; the longest is highlighted and labelled.</source>
-        <translation>Erledigt ist ein gefüllter Kreis, verschoben ein Dreieck, übersprungen ein Kreuz, abwesend ein Quadrat, pausiert zwei Balken, keine Antwort eine leere Raute. Graue Balken sind Sitzzeit; die längste ist hervorgehoben und beschriftet.</translation>
+        <source>Done is a filled circle, snoozed a triangle, skipped a cross, away a square, paused two bars, no answer a hollow diamond. Grey bars are time sitting; the longest is highlighted and labelled. A hatched bar with a dashed outline, ending at a line, is the sitting still going on now.</source>
+        <translation>Erledigt ist ein gefüllter Kreis, verschoben ein Dreieck, übersprungen ein Kreuz, abwesend ein Quadrat, pausiert zwei Balken, keine Antwort eine leere Raute. Graue Balken sind Sitzzeit; die längste ist hervorgehoben und beschriftet. Ein schraffierter Balken mit gestricheltem Rand, der an einer Linie endet, ist das Sitzen, das gerade noch läuft.</translation>
     </message>
 </context>
 <context>

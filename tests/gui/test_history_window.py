@@ -15,10 +15,19 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.day_summary import day_summary_text
+from backbreak.core.day_timeline import Span
+from backbreak.core.status import Mode, Status
 from backbreak.platform.export import read_csv_events
 from backbreak.platform.history import History
 from backbreak.platform.stats import DayCounts
-from backbreak.ui.history_window import MONTH_TAB, TODAY_TAB, WEEK_TAB, HistoryWindow, area_label
+from backbreak.ui.history_window import (
+    MONTH_TAB,
+    TODAY_TAB,
+    WEEK_TAB,
+    HistoryWindow,
+    area_label,
+    sitting_now,
+)
 from tests.history_data import generate
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -286,3 +295,153 @@ def test_hovering_a_day_bar_explains_it_and_empty_space_says_nothing(
         chart, QHelpEvent(QEvent.Type.ToolTip, corner, chart.mapToGlobal(corner))
     )
     qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+
+
+# ---- the sitting still going on -----------------------------------------------------------
+
+SAT_DOWN = NOW - timedelta(minutes=35)
+
+
+def status_at(
+    now: datetime, sitting_since: datetime | None = SAT_DOWN, mode: Mode = "running"
+) -> Status:
+    return Status(
+        now=now.astimezone(UTC),
+        mode=mode,
+        next_prompt_at=None,
+        paused_until=None,
+        sitting_since=None if sitting_since is None else sitting_since.astimezone(UTC),
+        interval_minutes=60,
+        can_snooze=True,
+    )
+
+
+@pytest.fixture
+def until_sat_down(tmp_path: Path) -> Iterator[History]:
+    """A week of history whose today ends when the running stretch began."""
+    with History(tmp_path / "history.sqlite3") as history:
+        history.record_many(
+            generate(
+                TODAY - timedelta(days=6),
+                TODAY,
+                BERLIN,
+                sorted(CATALOG_AREAS),
+                seed=3,
+                until=SAT_DOWN.astimezone(UTC),
+            )
+        )
+        yield history
+
+
+def window_with_status(
+    qtbot: QtBot, history: History, status: list[Status], today: date = TODAY
+) -> HistoryWindow:
+    """``status[0]`` is what the app reports now; the test may replace it."""
+    window = HistoryWindow(
+        history,
+        CATALOG_AREAS,
+        lambda: BERLIN,
+        lambda: today,
+        lambda: None,
+        status=lambda: status[0],
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    show_tab(window, TODAY_TAB)
+    return window
+
+
+def test_sitting_now_is_clipped_to_the_day_and_left_out_when_paused() -> None:
+    start = datetime(2026, 3, 13, tzinfo=BERLIN).astimezone(UTC)
+    end = start + timedelta(days=1)
+    assert sitting_now(status_at(NOW), start, end) == Span(
+        SAT_DOWN.astimezone(UTC), NOW.astimezone(UTC)
+    )
+    overnight = status_at(NOW, sitting_since=start - timedelta(hours=2))
+    assert sitting_now(overnight, start, end) == Span(start, NOW.astimezone(UTC))
+    assert sitting_now(status_at(NOW, mode="paused"), start, end) is None
+    assert sitting_now(status_at(NOW, mode="paused_indefinitely"), start, end) is None
+    assert sitting_now(status_at(NOW, sitting_since=None), start, end) is None
+    assert sitting_now(status_at(end + timedelta(hours=9)), start, end) is None  # tomorrow
+    assert sitting_now(None, start, end) is None
+
+
+def test_today_draws_the_stretch_going_on_and_says_so(
+    qtbot: QtBot, until_sat_down: History
+) -> None:
+    window = window_with_status(qtbot, until_sat_down, [status_at(NOW)])
+    page = window.today_page
+    chart = page.timeline
+    assert chart.sitting_now == Span(SAT_DOWN.astimezone(UTC), NOW.astimezone(UTC))
+    assert "Sitting for 35 min now, since 15:55." in chart.accessibleDescription()
+    assert chart.accessibleDescription() == page.details.text()
+    assert "Sitting since 15:55, 35 min so far" in chart.tooltips()
+    # The axis reaches "now", not only the last recorded event.
+    assert chart.axis_range()[1] >= NOW.astimezone(UTC)
+    assert "Sitting now" in [label for _key, label in page.legend._items]
+
+
+def test_the_stretch_going_on_is_hatched_unlike_a_finished_one(
+    qtbot: QtBot, until_sat_down: History
+) -> None:
+    """Told apart by pattern, not by colour alone: a finished stretch is one flat fill,
+    the one going on alternates light and dark."""
+    window = window_with_status(qtbot, until_sat_down, [status_at(NOW)])
+    chart = window.today_page.timeline
+    image = chart.grab().toImage()
+    ratio = image.devicePixelRatio()
+    bars = {placed.text: placed.rect for placed in chart._placed}
+
+    def shades(rect_text: str) -> set[int]:
+        rect = bars[rect_text].adjusted(3, 3, -3, -3)  # inside the outline
+        y = round(rect.center().y() * ratio)
+        xs = range(round(rect.left() * ratio), round(rect.right() * ratio))
+        return {image.pixelColor(x, y).lightness() for x in xs}
+
+    running = next(text for text in bars if text.startswith("Sitting since"))
+    finished = next(text for text in bars if text.startswith("Sitting ") and "–" in text)
+    assert len(shades(finished)) <= 2
+    lightness = shades(running)
+    assert max(lightness) - min(lightness) > 40
+
+
+def test_the_stretch_going_on_grows_while_the_window_is_open(
+    qtbot: QtBot, until_sat_down: History
+) -> None:
+    status = [status_at(NOW)]
+    window = window_with_status(qtbot, until_sat_down, status)
+    assert window.minute_timer.isActive()
+    status[0] = status_at(NOW + timedelta(minutes=10))
+    window.minute_timer.timeout.emit()
+    assert "Sitting for 45 min now" in window.today_page.details.text()
+    window.hide()
+    assert not window.minute_timer.isActive()
+
+
+def test_no_stretch_going_on_when_paused_or_on_another_day(
+    qtbot: QtBot, until_sat_down: History
+) -> None:
+    paused = window_with_status(qtbot, until_sat_down, [status_at(NOW, mode="paused")])
+    assert paused.today_page.timeline.sitting_now is None
+    assert "now" not in paused.today_page.details.text()
+    yesterday = window_with_status(
+        qtbot, until_sat_down, [status_at(NOW)], today=TODAY - timedelta(days=1)
+    )
+    assert yesterday.today_page.timeline.sitting_now is None
+
+
+def test_before_the_first_prompt_the_stretch_going_on_is_shown(
+    qtbot: QtBot, until_sat_down: History
+) -> None:
+    """A morning with nothing recorded yet: the chart shows the sitting since 09:05."""
+    monday = TODAY + timedelta(days=3)
+    morning = datetime.combine(monday, datetime.min.time(), tzinfo=BERLIN) + timedelta(
+        hours=9, minutes=40
+    )
+    status = status_at(morning, sitting_since=morning - timedelta(minutes=35))
+    window = window_with_status(qtbot, until_sat_down, [status], today=monday)
+    page = window.today_page
+    assert not page.is_empty_shown
+    assert page.details.text() == "Sitting for 35 min now, since 09:05."
+    assert page.summary.text() == "No breaks yet"
