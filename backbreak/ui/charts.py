@@ -11,7 +11,7 @@ shows them as text under each chart.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -161,6 +161,7 @@ class TimelineChart(QWidget):
         super().__init__(parent)
         self._timeline: DayTimeline | None = None
         self._sitting_now: Span | None = None
+        self._titles: dict[str, str] = {}
         self._zone: tzinfo = UTC
         self._day_start = datetime(1970, 1, 1, tzinfo=UTC)
         self._day_end = self._day_start + timedelta(days=1)
@@ -185,11 +186,13 @@ class TimelineChart(QWidget):
         zone: tzinfo,
         *,
         sitting_now: Span | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         """Draw ``timeline``; ``sitting_now`` is the stretch still going on (its end is
-        "now")."""
+        "now"); ``titles`` (entry id → title) names the exercises in the tooltips."""
         self._timeline = timeline
         self._sitting_now = sitting_now
+        self._titles = dict(titles or {})
         self._day_start, self._day_end, self._zone = day_start, day_end, zone
         self.update()
 
@@ -374,12 +377,16 @@ class TimelineChart(QWidget):
             centre = QPointF(x, marker_top + size / 2 + row * size)
             paint_marker(painter, marker.outcome, centre, size, text)
             what = _(OUTCOME_LABELS[marker.outcome])
-            detail = f" ({marker.entry_id})" if marker.entry_id else ""
+            at = self._clock(marker.at)
+            if marker.entry_id:
+                # The title the prompt showed; the bare id only for an entry that is no
+                # longer in the catalog.
+                title = self._titles.get(marker.entry_id, marker.entry_id)
+                tip = _("{0} at {1}: {2}").format(what, at, title)
+            else:
+                tip = _("{0} at {1}").format(what, at)
             self._placed.append(
-                _Placed(
-                    QRectF(x - size / 2, centre.y() - size / 2, size, size),
-                    _("{0} at {1}").format(what, self._clock(marker.at)) + detail,
-                )
+                _Placed(QRectF(x - size / 2, centre.y() - size / 2, size, size), tip)
             )
 
     def _clock(self, moment: datetime) -> str:

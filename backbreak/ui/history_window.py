@@ -48,6 +48,7 @@ from backbreak.platform.export import export_csv
 from backbreak.platform.history import History
 from backbreak.platform.stats import OTHER_AREA, DayCounts, StatsSummary, area_counts
 from backbreak.ui.charts import (
+    OUTCOME_LABELS,
     AreaBarsChart,
     DayBar,
     DayBarsChart,
@@ -154,6 +155,21 @@ def timeline_description(timeline: DayTimeline, zone: tzinfo, running: Span | No
         )
     sentences.append(now_sentence)
     return " ".join(sentence for sentence in sentences if sentence)
+
+
+def exercise_lines(timeline: DayTimeline, zone: tzinfo, titles: Mapping[str, str]) -> list[str]:
+    """One line per exercise done or skipped today, in time order:
+    ``"10:05  Done: Neck turns"``. An entry missing from ``titles`` (gone from the
+    catalog) is named by its id."""
+    return [
+        _("{time}  {outcome}: {title}").format(
+            time=_clock(marker.at, zone),
+            outcome=_(OUTCOME_LABELS[marker.outcome]),
+            title=titles.get(marker.entry_id, marker.entry_id),
+        )
+        for marker in timeline.markers
+        if marker.outcome in ("done", "skipped") and marker.entry_id
+    ]
 
 
 def period_summary_text(summary: StatsSummary) -> str:
@@ -286,12 +302,14 @@ class TodayPage(_Page):
         self.timeline.setAccessibleName(self.tr("Today's timeline"))
         self.legend = TimelineLegend()
         self.details = _wrapped_label(self.tr("Today's timeline in words"))
+        self.exercises = _wrapped_label(self.tr("Exercises done and skipped today"))
         layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.timeline)
         layout.addWidget(self.legend)
         layout.addWidget(self.details)
+        layout.addWidget(self.exercises)
         layout.addStretch(1)
 
 
@@ -352,7 +370,8 @@ class HistoryWindow(QWidget):
     only after the user confirmed. ``next_break_text``, if given, tells the empty state
     when the first prompt comes (e.g. "Next break in 23 min"). ``status``, if given, is
     the break cycle's snapshot now (``BreakService.status``): the Today tab draws the
-    sitting stretch still going on from it."""
+    sitting stretch still going on from it. ``titles`` maps entry id → title, to name
+    the exercises on the Today tab (an id without a title is shown as it is)."""
 
     def __init__(
         self,
@@ -365,6 +384,7 @@ class HistoryWindow(QWidget):
         parent: QWidget | None = None,
         next_break_text: Callable[[], str | None] | None = None,
         status: Callable[[], Status | None] | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("backbreak history"))
@@ -375,6 +395,7 @@ class HistoryWindow(QWidget):
         self._on_clear = on_clear
         self._next_break_text = next_break_text
         self._status = status
+        self._titles = dict(titles or {})
         self._file_dialog: QFileDialog | None = None
         self.clear_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
@@ -425,6 +446,12 @@ class HistoryWindow(QWidget):
     def set_catalog_areas(self, catalog_areas: Mapping[str, Sequence[str]]) -> None:
         """The catalog was reloaded (user entries changed): map entries to areas anew."""
         self._catalog_areas = dict(catalog_areas)
+        if self.isVisible():
+            self.refresh()
+
+    def set_titles(self, titles: Mapping[str, str]) -> None:
+        """The catalog was reloaded or its language changed: name the exercises anew."""
+        self._titles = dict(titles)
         if self.isVisible():
             self.refresh()
 
@@ -503,10 +530,15 @@ class HistoryWindow(QWidget):
         longest = self._history.longest_sitting(today, today)
         page.heading.setText(self.tr("Today, {0}").format(day_label(today)))
         page.summary.setText(day_summary_text(counts, longest, counts.minutes_exercised))
-        page.timeline.set_timeline(timeline, start, end, zone, sitting_now=running)
+        page.timeline.set_timeline(
+            timeline, start, end, zone, sitting_now=running, titles=self._titles
+        )
         words = timeline_description(timeline, zone, running)
         page.timeline.setAccessibleDescription(words)
         page.details.setText(words)
+        lines = exercise_lines(timeline, zone, self._titles)
+        page.exercises.setText("\n".join(lines))
+        page.exercises.setVisible(bool(lines))
         page.show_content()
 
     def _load_period(self, page: PeriodPage) -> None:
@@ -627,6 +659,7 @@ __all__ = [
     "areas_text",
     "bars_description",
     "bars_text",
+    "exercise_lines",
     "period_summary_text",
     "sitting_now",
     "streak_text",

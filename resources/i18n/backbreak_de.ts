@@ -172,6 +172,10 @@
         <translation>jetzt</translation>
     </message>
     <message>
+        <source>{0} at {1}: {2}</source>
+        <translation>{0} um {1}: {2}</translation>
+    </message>
+    <message>
         <source>{0} at {1}</source>
         <translation>{0} um {1}</translation>
     </message>
@@ -454,6 +458,10 @@
     <message>
         <source>Longest sitting {0}, ending at {1}.</source>
         <translation>Am längsten gesessen: {0}, bis {1}.</translation>
+    </message>
+    <message>
+        <source>{time}  {outcome}: {title}</source>
+        <translation>{time}  {outcome}: {title}</translation>
     </message>
     <message>
         <source>No breaks offered</source>
@@ -1666,6 +1674,10 @@
     <message>
         <source>Today&apos;s timeline in words</source>
         <translation>Zeitleiste von heute in Worten</translation>
+    </message>
+    <message>
+        <source>Exercises done and skipped today</source>
+        <translation>Heute erledigte und übersprungene Übungen</translation>
     </message>
 </context>
 <context>

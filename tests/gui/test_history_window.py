@@ -445,3 +445,48 @@ def test_before_the_first_prompt_the_stretch_going_on_is_shown(
     assert not page.is_empty_shown
     assert page.details.text() == "Sitting for 35 min now, since 09:05."
     assert page.summary.text() == "No breaks yet"
+
+
+# ---- the exercises by name ----------------------------------------------------------------
+
+TITLES = {"neck-turns": "Neck turns", "chin-tucks": "Chin tucks"}
+
+
+def test_markers_and_the_list_name_the_exercise_or_fall_back_to_its_id(
+    qtbot: QtBot, month: History
+) -> None:
+    window = HistoryWindow(
+        month, CATALOG_AREAS, lambda: BERLIN, lambda: TODAY, lambda: None, titles=TITLES
+    )
+    qtbot.addWidget(window)
+    window.show()
+    show_tab(window, TODAY_TAB)
+    rows = sql(
+        month,
+        """SELECT kind, entry_id, at_utc FROM events
+           WHERE local_day = ? AND kind IN ('completed', 'skipped') ORDER BY at_utc""",
+        TODAY.isoformat(),
+    )
+    assert rows, "the generated day needs exercises to name"
+    expected = []
+    for kind, entry_id, at in rows:
+        assert isinstance(at, int)
+        local = datetime.fromtimestamp(at, BERLIN)
+        word = "Done" if kind == "completed" else "Skipped"
+        name = TITLES.get(str(entry_id), str(entry_id))
+        expected.append(f"{local:%H:%M}  {word}: {name}")
+    page = window.today_page
+    assert page.exercises.text().split("\n") == expected
+    assert page.exercises.isVisible()
+
+    tips = page.timeline.tooltips()
+    done_tips = [tip for tip in tips if tip.startswith("Done at ")]
+    assert len(done_tips) == sum(kind == "completed" for kind, _id, _at in rows)
+    for tip in done_tips:
+        name = tip.split(": ", 1)[1]
+        assert name in TITLES.values() or name in CATALOG_AREAS  # a title, or the id
+    assert any(tip.endswith(": Neck turns") or tip.endswith(": Chin tucks") for tip in tips)
+
+    # A reloaded catalog (or another language) renames them at once.
+    window.set_titles({entry: entry.upper() for entry in CATALOG_AREAS})
+    assert all(line.split(": ", 1)[1].isupper() for line in page.exercises.text().split("\n"))
