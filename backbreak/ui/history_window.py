@@ -58,6 +58,7 @@ from backbreak.ui.charts import (
     day_label,
 )
 from backbreak.ui.names import area_word, short_area_name
+from backbreak.ui.theme import MutedLabel
 
 log = logging.getLogger(__name__)
 
@@ -423,13 +424,12 @@ class HistoryWindow(QWidget):
         close_button.clicked.connect(self.close)
         for button in (self.export_button, self.clear_button, close_button):
             button.setAutoDefault(False)
-        privacy = QLabel(self.tr("Your history stays on this computer."))
-        privacy.setEnabled(False)  # the muted look of a side note, in any theme
+        self.privacy = MutedLabel(self.tr("Your history stays on this computer."))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.clear_button)
-        buttons.addWidget(privacy, 1)
+        buttons.addWidget(self.privacy, 1)
         buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

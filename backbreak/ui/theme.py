@@ -22,6 +22,10 @@ CAUTION_ACCENT_DARK = QColor("#e8b13a")
 ERROR_TEXT_LIGHT = QColor("#b3261e")
 ERROR_TEXT_DARK = QColor("#ff8a80")
 """A light red: the light theme's dark red is unreadable on a dark window."""
+READABLE_CONTRAST = 4.5
+"""WCAG AA for body text: the least contrast any text of ours may have."""
+MUTED_CONTRAST = 5.0
+"""What muted text aims for: AA with a margin for rounding and odd themes."""
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -49,6 +53,44 @@ def notice_colours(palette: QPalette, kind: NoticeKind) -> tuple[QColor, QColor]
         return mix(window, accent, 0.22 if dark else 0.16), accent
     accent = palette.color(QPalette.ColorRole.Highlight)
     return mix(window, accent, 0.3 if dark else 0.18), accent
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+
+    def linear(channel: float) -> float:
+        if channel <= 0.04045:
+            return channel / 12.92
+        return float(((channel + 0.055) / 1.055) ** 2.4)
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 (same) to 21 (black on white); order does not matter."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)))[::-1]
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def muted_text_colour(palette: QPalette) -> QColor:
+    """Window text faded towards the window colour, but only as far as it keeps
+    ``MUTED_CONTRAST`` against the window: a side note that still reads in any theme.
+
+    The palette's own greys are no help: disabled text is meant to look unusable (about
+    1.6:1 in Fusion's light palette, often worse in dark themes) and the placeholder
+    colour varies from black to barely visible between styles.
+    """
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    for step in range(25, 0, -1):  # fade at most half-way, in 2 % steps
+        candidate = mix(text, window, step * 0.02)
+        if contrast_ratio(candidate, window) >= MUTED_CONTRAST:
+            return candidate
+    return QColor(text)  # a theme with little contrast to spare: don't take any away
 
 
 def error_text_colour(palette: QPalette) -> QColor:
@@ -117,6 +159,41 @@ class ErrorLabel(QLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             # Guarded in _recolour: setting the same colour again sends no new event.
+            self._recolour()
+
+
+class MutedLabel(QLabel):
+    """A side note: quieter than the text around it, yet readable in light and dark
+    themes (see ``muted_text_colour``), and following a live switch between them.
+
+    Not ``setEnabled(False)``: the disabled colour is unreadable on purpose, and screen
+    readers announce the note as unavailable.
+    """
+
+    # The faded colour goes into a role of its own so that WindowText and Window, which
+    # it is worked out from, keep coming from the parent's palette when the theme changes.
+    ROLE = QPalette.ColorRole.PlaceholderText
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setForegroundRole(self.ROLE)
+        self._recolour()
+
+    def text_colour(self) -> QColor:
+        """The colour the text is painted in now (for tests)."""
+        return self.palette().color(self.ROLE)
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        wanted = muted_text_colour(palette)
+        if palette.color(self.ROLE) != wanted:
+            palette.setColor(self.ROLE, wanted)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Guarded in _recolour: the same colour again sends no new event.
             self._recolour()
 
 

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.day_summary import day_summary_text
@@ -28,6 +28,7 @@ from backbreak.ui.history_window import (
     area_label,
     sitting_now,
 )
+from backbreak.ui.theme import contrast_ratio, is_dark
 from tests.history_data import generate
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -490,3 +491,61 @@ def test_markers_and_the_list_name_the_exercise_or_fall_back_to_its_id(
     # A reloaded catalog (or another language) renames them at once.
     window.set_titles({entry: entry.upper() for entry in CATALOG_AREAS})
     assert all(line.split(": ", 1)[1].isupper() for line in page.exercises.text().split("\n"))
+
+
+# ---- the privacy note reads in light and dark ------------------------------------------------
+
+
+def dark_palette() -> QPalette:
+    """A dark theme as desktops ship it: the disabled text is a dim grey."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#eeeeee"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+        (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#eeeeee"),
+        (QPalette.ColorRole.Highlight, "#2f6fb0"),
+        (QPalette.ColorRole.PlaceholderText, "#5c5c5c"),
+    ):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#5c5c5c"))
+    return palette
+
+
+@pytest.fixture
+def switchable_palette(qapp: QApplication) -> Iterator[None]:
+    light = QPalette(qapp.palette())
+    yield
+    QApplication.setPalette(light)
+
+
+def ink_contrast(label: QLabel) -> float:
+    """The contrast of the most contrasting pixel of the painted label with the window."""
+    background = label.palette().color(QPalette.ColorRole.Window)
+    image = label.grab().toImage()
+    return max(
+        contrast_ratio(image.pixelColor(x, y), background)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+def test_the_privacy_note_is_quiet_but_readable_in_light_and_dark(
+    qtbot: QtBot, month: History, switchable_palette: None
+) -> None:
+    window = make_window(qtbot, month)
+    note = window.privacy
+    assert note.isEnabled()  # disabled text is unreadable on purpose, and "unavailable"
+    for palette_name in ("light", "dark"):
+        if palette_name == "dark":
+            QApplication.setPalette(dark_palette())
+            qtbot.waitUntil(lambda: is_dark(note.palette()))
+        window_colour = window.palette().color(QPalette.ColorRole.Window)
+        text_colour = window.palette().color(QPalette.ColorRole.WindowText)
+        painted = note.text_colour()
+        assert contrast_ratio(painted, window_colour) >= 4.5, (palette_name, painted.name())
+        # Still a side note: quieter than the ordinary text.
+        assert contrast_ratio(painted, window_colour) < contrast_ratio(text_colour, window_colour)
+        assert ink_contrast(note) >= 4.5, palette_name
