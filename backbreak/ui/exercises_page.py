@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from backbreak.core.catalog import BODY_AREAS, KINDS, Entry
 from backbreak.core.i18n import N_, _
+from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
 from backbreak.ui.names import area_name, kind_name, need_name
 
@@ -459,6 +460,8 @@ class ExercisesPage(QWidget):
         self.model = ExerciseModel(entries, illustration_loader, self.devicePixelRatioF, self)
         self.proxy = ExerciseFilter(self.model, self)
         self._preview_cache: dict[str, QPixmap | None] = {}
+        # The preview's title stays 1.15 × the system font when that font changes.
+        self._fonts = RelativeFonts(self)
         self._build()
         self.model.marks_changed.connect(self._on_marks_changed)
 
@@ -570,10 +573,7 @@ class ExercisesPage(QWidget):
         self.preview_picture.setAccessibleName(self.tr("Illustration"))
         self.preview_title = QLabel()
         self.preview_title.setWordWrap(True)
-        title_font = self.preview_title.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
-        self.preview_title.setFont(title_font)
+        self._fonts.set(self.preview_title, 1.15, bold=True)
         self.preview_title.setAccessibleName(self.tr("Exercise"))
         self.preview_meta = QLabel()
         self.preview_meta.setWordWrap(True)

@@ -57,6 +57,7 @@ from backbreak.ui.charts import (
     TimelineLegend,
     day_label,
 )
+from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.names import area_word, short_area_name
 from backbreak.ui.theme import MutedLabel
 
@@ -250,21 +251,26 @@ def _wrapped_label(accessible_name: str = "") -> QLabel:
     return label
 
 
+HEADING_SCALE = 1.15
+"""Headings and the empty-state sentence, relative to the system font."""
+
+
 def _empty_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
     label.setMargin(24)
     return label
 
 
 class _Page(QStackedWidget):
-    """A tab: its charts, or a friendly sentence when there is nothing to chart."""
+    """A tab: its charts, or a friendly sentence when there is nothing to chart.
 
-    def __init__(self, content: QWidget) -> None:
+    Larger and bold text is set through the window's ``fonts``, not ``setFont`` with a
+    fixed size, so it grows and shrinks with the system font while the window is open.
+    """
+
+    def __init__(self, content: QWidget, fonts: RelativeFonts) -> None:
         super().__init__()
         self.content = content
         # Scrolls instead of squeezing the charts on a small screen or with large fonts.
@@ -275,6 +281,7 @@ class _Page(QStackedWidget):
         self.scroller.setWidget(content)
         self.empty = _empty_label()
         self.empty.setAccessibleName(self.tr("No history"))
+        fonts.set(self.empty, HEADING_SCALE)
         self.addWidget(self.scroller)
         self.addWidget(self.empty)
 
@@ -291,14 +298,13 @@ class _Page(QStackedWidget):
 
 
 class TodayPage(_Page):
-    def __init__(self) -> None:
+    def __init__(self, fonts: RelativeFonts) -> None:
         content = QWidget()
-        super().__init__(content)
+        super().__init__(content, fonts)
         self.heading = _wrapped_label()
+        fonts.set(self.heading, HEADING_SCALE, bold=True)
         self.summary = _wrapped_label(self.tr("Today's summary"))
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
+        fonts.set(self.summary, bold=True)
         self.timeline = TimelineChart()
         self.timeline.setAccessibleName(self.tr("Today's timeline"))
         self.legend = TimelineLegend()
@@ -317,15 +323,14 @@ class TodayPage(_Page):
 class PeriodPage(_Page):
     """The last ``days`` days: bars per day, the period's figures, body areas."""
 
-    def __init__(self, days: int) -> None:
+    def __init__(self, days: int, fonts: RelativeFonts) -> None:
         content = QWidget()
-        super().__init__(content)
+        super().__init__(content, fonts)
         self.days = days
         self.heading = _wrapped_label()
+        fonts.set(self.heading, HEADING_SCALE, bold=True)
         self.summary = _wrapped_label(self.tr("Summary of the last {0} days").format(days))
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
+        fonts.set(self.summary, bold=True)
         self.streaks = _wrapped_label(self.tr("Streaks"))
         self.streaks.setToolTip(
             self.tr(
@@ -337,10 +342,8 @@ class PeriodPage(_Page):
         self.bars.setAccessibleName(self.tr("Breaks per day, last {0} days").format(days))
         self.bars_legend = DayBarsLegend()
         self.bars_label = _wrapped_label(self.tr("Breaks per day in words"))
-        areas_heading = QLabel(self.tr("Body areas that got attention"))
-        heading_font = areas_heading.font()
-        heading_font.setBold(True)
-        areas_heading.setFont(heading_font)
+        self.areas_heading = QLabel(self.tr("Body areas that got attention"))
+        fonts.set(self.areas_heading, HEADING_SCALE, bold=True)
         self.areas = AreaBarsChart()
         self.areas.setAccessibleName(self.tr("Exercises per body area, last {0} days").format(days))
         self.areas_label = _wrapped_label(self.tr("Body areas in words"))
@@ -352,7 +355,7 @@ class PeriodPage(_Page):
         layout.addWidget(self.bars_legend)
         layout.addWidget(self.bars_label)
         layout.addSpacing(6)
-        layout.addWidget(areas_heading)
+        layout.addWidget(self.areas_heading)
         layout.addWidget(self.areas)
         layout.addWidget(self.areas_label)
 
@@ -404,9 +407,10 @@ class HistoryWindow(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("History periods"))
-        self.today_page = TodayPage()
-        self.week_page = PeriodPage(WEEK_DAYS)
-        self.month_page = PeriodPage(MONTH_DAYS)
+        self.fonts = RelativeFonts(self)
+        self.today_page = TodayPage(self.fonts)
+        self.week_page = PeriodPage(WEEK_DAYS, self.fonts)
+        self.month_page = PeriodPage(MONTH_DAYS, self.fonts)
         self.tabs.addTab(self.today_page, self.tr("&Today"))
         self.tabs.addTab(self.week_page, self.tr("&Week"))
         self.tabs.addTab(self.month_page, self.tr("&Month"))

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, Entry
@@ -272,3 +272,24 @@ def test_every_control_has_an_accessible_name(page: ExercisesPage) -> None:
         assert widget.accessibleName(), widget
     labels = [label for label in page.findChildren(QLabel) if label.buddy() is not None]
     assert [label.buddy() for label in labels] == [page.text_filter]
+
+
+@pytest.fixture
+def restore_app_font(qapp: QApplication) -> Iterator[QFont]:
+    font = QFont(qapp.font())
+    yield font
+    QApplication.setFont(font)
+
+
+def test_the_preview_title_grows_with_the_system_font(
+    qtbot: QtBot, page: ExercisesPage, restore_app_font: QFont
+) -> None:
+    title = page.preview_title
+    base = restore_app_font.pointSizeF()
+    assert title.font().pointSizeF() == pytest.approx(base * 1.15)
+    bigger = QFont(restore_app_font)
+    bigger.setPointSizeF(base * 1.5)
+    QApplication.setFont(bigger)
+    qtbot.waitUntil(lambda: title.font().pointSizeF() > base * 1.15)
+    assert title.font().pointSizeF() == pytest.approx(base * 1.5 * 1.15)
+    assert title.font().bold()

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -549,3 +549,41 @@ def test_the_privacy_note_is_quiet_but_readable_in_light_and_dark(
         # Still a side note: quieter than the ordinary text.
         assert contrast_ratio(painted, window_colour) < contrast_ratio(text_colour, window_colour)
         assert ink_contrast(note) >= 4.5, palette_name
+
+
+# ---- headings follow the system font ----------------------------------------------------------
+
+
+@pytest.fixture
+def restore_app_font(qapp: QApplication) -> Iterator[QFont]:
+    font = QFont(qapp.font())
+    yield font
+    QApplication.setFont(font)
+
+
+def test_headings_and_the_empty_state_grow_with_the_system_font(
+    qtbot: QtBot, month: History, restore_app_font: QFont
+) -> None:
+    window = make_window(qtbot, month)
+    show_tab(window, WEEK_TAB)
+    empty = window.month_page.empty
+    headings = [
+        window.today_page.heading,
+        window.week_page.heading,
+        window.week_page.areas_heading,
+        empty,
+    ]
+    base = restore_app_font.pointSizeF()
+    for label in headings:
+        assert label.font().pointSizeF() == pytest.approx(base * 1.15)
+    summary = window.week_page.summary
+
+    bigger = QFont(restore_app_font)
+    bigger.setPointSizeF(base * 1.5)
+    QApplication.setFont(bigger)
+    qtbot.waitUntil(lambda: empty.font().pointSizeF() > base * 1.15)
+
+    for label in headings:
+        assert label.font().pointSizeF() == pytest.approx(base * 1.5 * 1.15)
+    assert window.week_page.heading.font().bold() and summary.font().bold()
+    assert summary.font().pointSizeF() == pytest.approx(base * 1.5)
