@@ -420,11 +420,17 @@ def _show_tip(widget: QWidget, event: QHelpEvent, tip: str | None) -> bool:
 
 
 class TimelineLegend(QWidget):
-    """The key to the timeline: each marker shape with its word, and the bar kinds."""
+    """The key to the timeline: each marker shape with its word, and the bar kinds,
+    wrapped into as many rows as the width needs (its height follows the width)."""
+
+    ROW_GAP = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # A narrow window, a larger font or longer words (German) need more rows.
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._items: list[tuple[str, str]] = [(o, _(OUTCOME_LABELS[o])) for o in OUTCOMES]
         self._items += [
             ("sitting", self.tr("Sitting")),
@@ -435,7 +441,6 @@ class TimelineLegend(QWidget):
             ("away_band", self.tr("Time away")),
             ("paused_band", self.tr("Paused time")),
         ]
-        self.setMinimumHeight(self.sizeHint().height())
         self.setAccessibleName(self.tr("Timeline key"))
         self.setAccessibleDescription(
             self.tr(
@@ -446,8 +451,40 @@ class TimelineLegend(QWidget):
             )
         )
 
+    def _swatch(self) -> float:
+        """The size of a marker or bar sample: grows with the font, like the words."""
+        return max(10.0, round(self.fontMetrics().height() * 0.58))
+
+    def _places(self, width: int) -> list[tuple[str, str, float, float]]:
+        """(key, label, x, y) of every item when the legend is ``width`` wide."""
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        places = []
+        x, y = 12.0, 2.0
+        for key, label in self._items:
+            item = self._swatch() * 1.3 + 5 + metrics.horizontalAdvance(label) + 14
+            if x > 12.0 and x + item > width - 8:
+                x, y = 12.0, y + line + self.ROW_GAP
+            places.append((key, label, x, y))
+            x += item
+        return places
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        last_row = max(y for _key, _label, _x, y in self._places(width))
+        return math.ceil(last_row + self.fontMetrics().height() + 6)
+
+    def rows(self) -> int:
+        """How many rows the items take at the current width (for tests)."""
+        return len({y for _key, _label, _x, y in self._places(self.width())})
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(640, self.fontMetrics().height() * 2 + 8)
+        return QSize(640, self.heightForWidth(max(self.width(), 320)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(200, self.heightForWidth(max(self.width(), 200)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
@@ -456,16 +493,14 @@ class TimelineLegend(QWidget):
             metrics = self.fontMetrics()
             line = metrics.height()
             text = _role(self, QPalette.ColorRole.WindowText)
-            x, y = 12.0, 2.0
-            for key, label in self._items:
-                width = 18 + metrics.horizontalAdvance(label) + 14
-                if x + width > self.width() - 8:
-                    x, y = 12.0, y + line + 4
-                centre = QPointF(x + 6, y + line / 2)
+            size = self._swatch()
+            for key, label, x, y in self._places(self.width()):
+                width = metrics.horizontalAdvance(label) + 4
+                centre = QPointF(x + size * 0.65, y + line / 2)
                 if key in OUTCOMES:
-                    paint_marker(painter, key, centre, 10, text)
+                    paint_marker(painter, key, centre, size, text)
                 else:
-                    rect = QRectF(x, y + line / 2 - 5, 13, 10)
+                    rect = QRectF(x, y + (line - size) / 2, size * 1.3, size)
                     painter.setPen(Qt.PenStyle.NoPen)
                     if key == "sitting":
                         painter.setBrush(_role(self, QPalette.ColorRole.WindowText, 90))
@@ -483,9 +518,10 @@ class TimelineLegend(QWidget):
                         painter.drawRect(rect)
                 painter.setPen(text)
                 painter.drawText(
-                    QRectF(x + 18, y, width, line), Qt.AlignmentFlag.AlignVCenter, label
+                    QRectF(x + size * 1.3 + 5, y, width, line),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    label,
                 )
-                x += width
         finally:
             painter.end()
 

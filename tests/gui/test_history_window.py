@@ -587,3 +587,20 @@ def test_headings_and_the_empty_state_grow_with_the_system_font(
         assert label.font().pointSizeF() == pytest.approx(base * 1.5 * 1.15)
     assert window.week_page.heading.font().bold() and summary.font().bold()
     assert summary.font().pointSizeF() == pytest.approx(base * 1.5)
+
+
+def test_the_timeline_key_takes_as_many_rows_as_it_needs(
+    qtbot: QtBot, month: History, restore_app_font: QFont
+) -> None:
+    """With a larger system font the key wraps onto another row, and grows to show it
+    (it used to keep the height of two rows and cut the last items off)."""
+    window = make_window(qtbot, month)
+    legend = window.today_page.legend
+    rows_before = legend.rows()
+    bigger = QFont(restore_app_font)
+    bigger.setPointSizeF(restore_app_font.pointSizeF() * 1.6)
+    QApplication.setFont(bigger)
+    qtbot.waitUntil(lambda: legend.rows() > rows_before)
+    qtbot.waitUntil(lambda: legend.height() >= legend.heightForWidth(legend.width()))
+    line = legend.fontMetrics().height()
+    assert legend.height() >= legend.rows() * line
