@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Away from the desk {0}, {1} in all.</source>
-        <translation>Weg vom Schreibtisch: {0}, insgesamt {1}.</translation>
+        <translation>Insgesamt {1} weg vom Schreibtisch ({0}).</translation>
     </message>
     <message>
         <source>{0} time</source>
