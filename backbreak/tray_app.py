@@ -121,6 +121,7 @@ class TrayApp(QObject):
         )
         self._catalog_entries = catalog.entries
         self._catalog_areas = {entry.id: entry.areas for entry in catalog.entries}
+        self._catalog_titles = {entry.id: entry.title for entry in catalog.entries}
         self._waker = QtWaker()
         # The heartbeat below refreshes the tray each minute; the tray needn't wake itself.
         self._tray = TrayController(history_enabled=True, minute_refresh=False)
@@ -408,6 +409,8 @@ class TrayApp(QObject):
                 lambda: self._clock.now().astimezone(self._clock.zone()).date(),
                 on_clear=self._clear_history,
                 next_break_text=self._status_text,
+                status=self._service.status,
+                titles=self._catalog_titles,
             )
         self._history_window.show()
         self._history_window.raise_()
