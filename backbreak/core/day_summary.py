@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
+from backbreak.core.durations import hours_minutes_text
 from backbreak.core.i18n import N_, _
 from backbreak.core.settings import Settings
 from backbreak.core.workhours import SEARCH_DAYS, local_instant
@@ -38,13 +39,7 @@ def elapsed_text(seconds: float) -> str:
     """
     if seconds < 30:
         return _("less than a minute")
-    minutes = max(1, round(seconds / 60))
-    hours, minutes = divmod(minutes, 60)
-    if hours == 0:
-        return _("{0} min").format(minutes)
-    if minutes == 0:
-        return _("{0} h").format(hours)
-    return _("{0} h {1} min").format(hours, minutes)
+    return hours_minutes_text(max(1, round(seconds / 60)))
 
 
 def breaks_text(done: int, offered: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, tzinfo
 
+from backbreak.core.durations import hours_minutes_text
 from backbreak.core.i18n import _
 from backbreak.core.status import Status
 from backbreak.ui.names import month_name, weekday_name
@@ -31,13 +32,7 @@ def duration_text(seconds: float) -> str:
     """
     if seconds < 60:
         return _("less than a minute")
-    minutes = math.ceil(seconds / 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours == 0:
-        return _("{0} min").format(minutes)
-    if minutes == 0:
-        return _("{0} h").format(hours)
-    return _("{0} h {1} min").format(hours, minutes)
+    return hours_minutes_text(math.ceil(seconds / 60))
 
 
 def clock_text(moment: datetime, zone: tzinfo, now: datetime | None = None) -> str:
