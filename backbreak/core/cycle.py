@@ -156,6 +156,13 @@ def _shift(value: datetime | None, delta: timedelta) -> datetime | None:
     return None if value is None else value + delta
 
 
+def _new_stretch(state: CycleState, now: datetime) -> CycleState:
+    """A sitting stretch starts now: no snooze pending, no window open."""
+    return replace(
+        state, sitting_since=now, snoozed_until=None, snoozes_in_row=0, prompt_open_since=None
+    )
+
+
 def _apply_settled(
     state: CycleState, event: Event, settings: Settings, now: datetime
 ) -> CycleState:
@@ -169,13 +176,7 @@ def _apply_settled(
             )
             if fresh:
                 # The app was off or the machine asleep long enough to count as a break.
-                return replace(
-                    state,
-                    sitting_since=now,
-                    snoozed_until=None,
-                    snoozes_in_row=0,
-                    prompt_open_since=None,
-                )
+                return _new_stretch(state, now)
             # A quick restart: same sitting stretch, but no window survives a restart.
             return replace(state, prompt_open_since=None)
         case PromptShown():
@@ -184,13 +185,7 @@ def _apply_settled(
             )
         case Completed() | Skipped():
             # Skipping still starts a new interval: the user saw the prompt and chose.
-            return replace(
-                state,
-                sitting_since=now,
-                snoozed_until=None,
-                snoozes_in_row=0,
-                prompt_open_since=None,
-            )
+            return _new_stretch(state, now)
         case Snoozed(minutes=minutes):
             return replace(
                 state,
