@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette
+from PySide6.QtGui import QFont, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +29,7 @@ from backbreak.ui.history_window import (
     sitting_now,
 )
 from backbreak.ui.theme import contrast_ratio, is_dark
+from tests.gui.palettes import dark_palette as shared_dark_palette
 from tests.history_data import generate
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -498,20 +499,7 @@ def test_markers_and_the_list_name_the_exercise_or_fall_back_to_its_id(
 
 def dark_palette() -> QPalette:
     """A dark theme as desktops ship it: the disabled text is a dim grey."""
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#eeeeee"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#eeeeee"),
-        (QPalette.ColorRole.Button, "#3a3a3a"),
-        (QPalette.ColorRole.ButtonText, "#eeeeee"),
-        (QPalette.ColorRole.Highlight, "#2f6fb0"),
-        (QPalette.ColorRole.PlaceholderText, "#5c5c5c"),
-    ):
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#5c5c5c"))
-    return palette
+    return shared_dark_palette(placeholder="#5c5c5c", disabled_text="#5c5c5c")
 
 
 @pytest.fixture

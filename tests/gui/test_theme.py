@@ -19,27 +19,12 @@ from backbreak.ui.settings_dialog import SettingsDialog
 from backbreak.ui.theme import ErrorLabel, NoticeLabel, is_dark
 from backbreak.ui.tray import TrayController
 from backbreak.ui.tray_icon import ICON_SIZES, render_tray_icon, tray_icon
+from tests.gui.palettes import dark_palette
 from tests.gui.test_prompt import SVG, make_entry
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 STATES = [(None, False), (0.0, False), (0.5, False), (1.0, False), (0.5, True)]
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#eeeeee"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#eeeeee"),
-        (QPalette.ColorRole.Button, "#3a3a3a"),
-        (QPalette.ColorRole.ButtonText, "#eeeeee"),
-        (QPalette.ColorRole.Highlight, "#2f6fb0"),
-        (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 @pytest.fixture
