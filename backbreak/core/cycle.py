@@ -37,6 +37,12 @@ class CycleState:
     snoozes_in_row: int = 0
     pause: Pause | None = None
     prompt_open_since: datetime | None = None
+    """When the open prompt window was last shown: its first showing or its latest nudge
+    (None when no window is open). The next nudge is due one interval after it, so an
+    unanswered window is nudged once an interval for as long as it stays open (issue 10:
+    keeping the first showing here put every later nudge in the past, and the service
+    woke at once, forever). Nudging does not stop after a number of nudges: working
+    hours already bound it to a few a day, and an open window is never stacked."""
     last_seen: datetime | None = None
     """Last time the app was known to run (updated on every event): on start, a gap since
     then of at least the away threshold counts as time away."""
@@ -180,9 +186,9 @@ def _apply_settled(
             # A quick restart: same sitting stretch, but no window survives a restart.
             return replace(state, prompt_open_since=None)
         case PromptShown():
-            return replace(
-                state, prompt_open_since=state.prompt_open_since or now, snoozed_until=None
-            )
+            # A nudge (or a swapped exercise) re-shows the window: the next nudge counts
+            # from now, never from the first showing.
+            return replace(state, prompt_open_since=now, snoozed_until=None)
         case Completed() | Skipped():
             # Skipping still starts a new interval: the user saw the prompt and chose.
             return _new_stretch(state, now)
@@ -290,7 +296,8 @@ def next_prompt_at(
             stretch_start = pause.until
             candidate = pause.until + interval
     elif state.prompt_open_since is not None:
-        # The open window is nudged again; a second window is never stacked on it.
+        # The open window is nudged one interval after it was last shown; a second
+        # window is never stacked on it.
         candidate = state.prompt_open_since + interval
     elif state.snoozed_until is not None:
         candidate = state.snoozed_until

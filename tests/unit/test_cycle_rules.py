@@ -109,10 +109,10 @@ APPLY_TABLE: list[tuple[str, CycleState, Event, CycleState]] = [
         CycleState(sitting_since=at(9, 30), prompt_open_since=NOW, snoozes_in_row=2, last_seen=NOW),
     ),
     (
-        "prompt shown again keeps the first opening time",
+        "prompt shown again (a nudge) counts the next nudge from now (issue 10)",
         PROMPT_OPEN,
         PromptShown(),
-        CycleState(sitting_since=at(9, 30), prompt_open_since=at(10, 30), last_seen=NOW),
+        CycleState(sitting_since=at(9, 30), prompt_open_since=NOW, last_seen=NOW),
     ),
     (
         "completed starts a new stretch and clears everything",
@@ -473,3 +473,14 @@ def test_status_reports_the_settled_state() -> None:
 def test_status_shows_when_a_pause_ends() -> None:
     snapshot = status(CycleState(pause=Pause(at(12, 0))), SETTINGS, NOW, BERLIN)
     assert snapshot.paused_until == at(12, 0)
+
+
+def test_a_nudge_rearms_the_next_one_an_interval_later() -> None:
+    # Issue 10, the pure-core reproduction: the second PromptShown kept the first opening
+    # time, so next_prompt_at stayed at "now" and the service woke again at once, forever.
+    settings = Settings(working_hours_enabled=False)
+    state = apply(CycleState(), Started(), settings, at(9, 0))
+    state = apply(state, PromptShown(), settings, at(10, 0))
+    state = apply(state, PromptShown(), settings, at(11, 0))
+    for _ in range(3):
+        assert next_prompt_at(state, settings, at(11, 0), BERLIN) == at(12, 0)

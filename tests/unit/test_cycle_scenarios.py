@@ -196,6 +196,43 @@ SCENARIOS: dict[str, tuple[date, ZoneInfo, Settings, str]] = {
         expect Thu 10:00      # 18:15 is after work: tomorrow, an hour after 09:00
         """,
     ),
+    "a normal day with an ignored prompt (issue 10)": (
+        WEDNESDAY,
+        BERLIN,
+        OFFICE,
+        """
+        09:00 start
+        10:00 prompt              # ignored
+        expect 11:00
+        11:00 prompt              # the nudge
+        mode prompt_open
+        expect 12:00              # one interval after the nudge, not "now" again
+        11:00 expect 12:00
+        11:30 expect 12:00
+        12:00 prompt
+        expect 13:00
+        12:02 done
+        expect 13:02
+        """,
+    ),
+    "lunch away from an open prompt (issue 10)": (
+        WEDNESDAY,
+        BERLIN,
+        OFFICE,
+        """
+        11:00 start
+        12:00 prompt
+        12:05 expect 13:00
+        13:00 prompt              # nudged while nobody is there
+        expect 14:00
+        13:20 away 12:05-13:20    # reported on return; the window stays open
+        mode prompt_open
+        expect 14:00
+        13:21 expect 14:00
+        13:25 done
+        expect 14:25
+        """,
+    ),
     "snooze limit": (
         WEDNESDAY,
         BERLIN,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -241,3 +242,18 @@ def test_history_failure_does_not_stop_the_schedule(rig: Rig) -> None:
     rig.service.break_now()
     rig.service.complete()
     assert rig.waker.when is not None
+
+
+def test_an_unanswered_prompt_is_nudged_once_an_interval_not_in_a_loop() -> None:
+    # Issue 10: interval 5, working hours off, break-now, prompt left alone. The first nudge
+    # used to start a loop of ~100 prompted rows a second.
+    rig = Rig(Settings(interval_minutes=5, working_hours_enabled=False))
+    rig.service.start()
+    rig.service.break_now()
+    for _ in range(12):
+        rig.waker.fire()
+    prompted = [e.at for e in rig.history.events if e.kind == "prompted"]
+    assert len(prompted) == 13
+    gaps = {later - earlier for earlier, later in pairwise(prompted)}
+    assert gaps == {timedelta(minutes=5)}
+    assert rig.waker.when == prompted[-1] + timedelta(minutes=5)
