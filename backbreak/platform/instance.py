@@ -107,6 +107,8 @@ class CommandServer(QObject):
         # Only this user may connect (socket file mode 0700 on Unix, ACL on Windows).
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
+        # The clients being served; each one is dropped (and its socket freed) once it hung up.
+        self._connections: set[_Connection] = set()
 
     def listen(self) -> bool:
         if not self._guard.held:
@@ -127,32 +129,59 @@ class CommandServer(QObject):
     def full_server_name(self) -> str:
         return self._server.fullServerName()
 
+    @property
+    def open_connections(self) -> int:
+        """Clients connected now (each is dropped once it hung up)."""
+        return len(self._connections)
+
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             if socket is not None:
-                _Connection(socket, self._handler, self)
+                connection = _Connection(socket, self._handler, self._forget)
+                self._connections.add(connection)
+                connection.start()
+
+    def _forget(self, connection: _Connection) -> None:
+        # Runs from the event loop, never inside one of the socket's own signals: dropping
+        # the last reference deletes the socket (Python owns it, see _Connection).
+        self._connections.discard(connection)
 
 
-class _Connection(QObject):
-    """One client: read a line, answer a line, hang up."""
+class _Connection:
+    """One client: read a line, answer a line, hang up.
 
-    def __init__(self, socket: QLocalSocket, handler: Handler, parent: QObject) -> None:
-        super().__init__(parent)
-        self._socket = socket
+    Who owns what, and why: a socket from ``nextPendingConnection()`` is a C++ child of
+    the QLocalServer, and PySide keeps its Python wrapper in the server wrapper's list of
+    children. ``deleteLater()`` frees the C++ socket but never that list entry, so every
+    command used to leave a dead wrapper behind, with its slot connections (about 1 KB a
+    command, for good). Here the socket is taken out of the Qt parent tree at once, so
+    Python owns it: this object holds the only reference, the server holds this object
+    until the client hung up, and the socket is freed with it.
+    """
+
+    def __init__(
+        self, socket: QLocalSocket, handler: Handler, forget: Callable[[_Connection], None]
+    ) -> None:
+        socket.setParent(None)
+        self._socket: QLocalSocket | None = socket
         self._handler = handler
+        self._forget = forget
         self._buffer = bytearray()
         self._answered = False
-        self._idle = QTimer(self)
+        self._idle: QTimer | None = QTimer()
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._on_idle)
-        self._idle.start(_CLIENT_IDLE_MS)
         socket.readyRead.connect(self._on_ready_read)
         socket.disconnected.connect(self._on_disconnected)
+
+    def start(self) -> None:
+        if self._idle is not None:
+            self._idle.start(_CLIENT_IDLE_MS)
         self._on_ready_read()
 
     def _on_ready_read(self) -> None:
-        if self._answered:
+        if self._answered or self._socket is None:
             return
         self._buffer += bytes(self._socket.readAll().data())
         newline = self._buffer.find(b"\n")
@@ -164,19 +193,35 @@ class _Connection(QObject):
 
     def _reply(self, reply: dict[str, object]) -> None:
         self._answered = True
-        self._idle.stop()
+        self._buffer = bytearray()
+        if self._idle is not None:
+            self._idle.stop()
+        if self._socket is None:
+            return
         self._socket.write(json.dumps(reply).encode("utf-8") + b"\n")
         # Waits for the pending bytes to be written before closing.
         self._socket.disconnectFromServer()
 
     def _on_idle(self) -> None:
         _log.warning("Dropping an IPC client that sent no complete request")
-        self._socket.abort()
+        if self._socket is not None:
+            self._socket.abort()
 
     def _on_disconnected(self) -> None:
-        self._idle.stop()
-        self._socket.deleteLater()
-        self.deleteLater()
+        if self._socket is None:
+            return  # already done (abort() and the peer's hang-up can both report it)
+        if self._idle is not None:
+            self._idle.stop()
+        # Cut the slot connections so nothing here keeps the socket or this object alive,
+        # then let go from the event loop: freeing a socket inside its own signal is unsafe.
+        self._socket.readyRead.disconnect(self._on_ready_read)
+        self._socket.disconnected.disconnect(self._on_disconnected)
+        QTimer.singleShot(0, self._release)
+
+    def _release(self) -> None:
+        self._socket = None
+        self._idle = None
+        self._forget(self)
 
 
 def _answer(line: bytes, handler: Handler) -> dict[str, object]:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from backbreak.platform.instance import CommandServer, InstanceGuard, send_command
@@ -228,3 +232,55 @@ def test_send_command_works_without_a_qcoreapplication(
         name,
     )
     assert json.loads(out) == {"ok": True, "cmd": "status", "args": {}}
+
+
+def _hammer(path: str, count: int, replies: list[dict[str, object]]) -> None:
+    """``count`` clients one after another, each with a request no other one sends."""
+    for number in range(count):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(10)
+            client.connect(path)
+            request = {"cmd": "status", "args": {"probe": f"request-{number}"}}
+            client.sendall(json.dumps(request).encode("utf-8") + b"\n")
+            received = b""
+            while chunk := client.recv(4096):
+                received += chunk
+        replies.append(json.loads(received))
+
+
+def _live(kind: type) -> int:
+    gc.collect()
+    return sum(1 for item in gc.get_objects() if isinstance(item, kind))
+
+
+def _probe_requests() -> int:
+    gc.collect()
+    return sum(
+        1
+        for item in gc.get_objects()
+        if isinstance(item, dict) and str(item.get("probe", "")).startswith("request-")
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the test client speaks AF_UNIX")
+def test_served_clients_leave_no_objects_behind(
+    qtbot: QtBot, server: tuple[str, CommandServer]
+) -> None:
+    """Each command used to leave its socket wrapper and slot connections for good."""
+    name, srv = server
+
+    def serve(count: int) -> list[dict[str, object]]:
+        replies: list[dict[str, object]] = []
+        worker = threading.Thread(target=_hammer, args=(name, count, replies), daemon=True)
+        worker.start()
+        qtbot.waitUntil(lambda: not worker.is_alive(), timeout=60000)
+        qtbot.waitUntil(lambda: srv.open_connections == 0, timeout=10000)
+        return replies
+
+    serve(3)  # Qt and PySide build their one-time caches on the first clients
+    sockets_before = _live(QLocalSocket)
+    replies = serve(60)
+    assert len(replies) == 60
+    assert all(reply["ok"] is True for reply in replies)
+    assert _live(QLocalSocket) == sockets_before
+    assert _probe_requests() == 0
