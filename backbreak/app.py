@@ -65,7 +65,8 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         )
         return 1
 
-    from backbreak.platform.instance import InstanceGuard, send_command
+    from backbreak.platform.command_client import send_command
+    from backbreak.platform.instance import InstanceGuard
     from backbreak.platform.launch import APP_ID
     from backbreak.tray_app import TrayApp
 

@@ -388,7 +388,8 @@ def cmd_desktop_entry(remove: bool, out: TextIO) -> int:
 
 
 def cmd_remote(paths: Paths, command: str, args: argparse.Namespace, out: TextIO) -> int:
-    from backbreak.platform.instance import send_command
+    # The standard-library client: talking to the running app must not load Qt.
+    from backbreak.platform.command_client import send_command
 
     payload: dict[str, object] = {}
     if command == "pause":

@@ -244,7 +244,10 @@ def _answer(line: bytes, handler: Handler) -> dict[str, object]:
 def send_command(
     name: str, cmd: str, args: dict[str, object] | None = None, timeout_ms: int = 3000
 ) -> dict[str, object] | None:
-    """Send one command to the running instance and return its reply.
+    """Send one command to the running instance with Qt's client and return its reply.
+
+    The command line uses ``backbreak.platform.command_client`` instead, which needs Qt
+    only where the platform does (Windows named pipes).
 
     Returns None when no instance is listening. A connected instance that does not
     answer in time gives ``{"ok": False, "error": ...}``.
