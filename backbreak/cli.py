@@ -180,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
+    from backbreak.core.day_summary import breaks_text
     from backbreak.platform.catalog_files import load_catalog
     from backbreak.platform.export import stats_json
     from backbreak.platform.history import open_history
@@ -211,7 +212,10 @@ def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
     if isinstance(per_day, list):
         for day in per_day:
             if isinstance(day, dict) and (day.get("prompted") or day.get("completed")):
-                out.write(f"  {day['day']}: {day['completed']} done of {day['prompted']} prompts\n")
+                # Breaks, not raw prompts (a snoozed prompt comes back as a new one): the
+                # same count and words as the History window.
+                done, offered = int(day["completed"]), int(day["breaks"])
+                out.write(f"  {day['day']}: {breaks_text(done, offered)}\n")
     return EXIT_OK
 
 

@@ -70,6 +70,10 @@ class View(Protocol):
         """Show (or reuse and refresh) the prompt window with ``entry``."""
         ...
 
+    def update_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
+        """Bring the open prompt's Snooze button up to date (settings changed)."""
+        ...
+
     def close_prompt(self) -> None: ...
 
     def show_status(self, status: Status) -> None:

@@ -67,7 +67,12 @@ class BreakService:
         rng: random.Random | None = None,
         on_settings_changed: Callable[[Settings], None] | None = None,
         presence: Presence | None = None,
+        check_clock: Callable[[], None] | None = None,
     ) -> None:
+        """``check_clock`` compares the clocks now (the heartbeat's check, which reports a
+        clock change through ``clock_jumped``). It runs before every user intent, so a
+        clock set back since the last minute check is applied to the old state before
+        the intent stamps a new instant, never to the new instant as well."""
         self._settings = settings
         self._catalog = list(catalog)
         self._clock = clock
@@ -78,6 +83,7 @@ class BreakService:
         self._rng = rng or random.Random()
         self._on_settings_changed = on_settings_changed
         self._presence = presence
+        self._check_clock = check_clock or (lambda: None)
         self._hold = _Hold()
         self._state = cycle.CycleState()
         self._current: Entry | None = None
@@ -118,11 +124,13 @@ class BreakService:
     # ---- user intents ----------------------------------------------------------------------
 
     def break_now(self) -> None:
+        self._check_clock()
         self._show_prompt(exclude_areas=())
 
     def complete(self) -> None:
         if self._current is None:
             return
+        self._check_clock()
         now = self._clock.now()
         spent = self._seconds_since(self._prompt_shown_at, now)
         self._record(
@@ -136,21 +144,30 @@ class BreakService:
         self._close_prompt()
 
     def snooze(self) -> None:
-        """Snooze; once the snooze limit is reached a snooze counts as a skip."""
+        """Snooze the open prompt; once the snooze limit is reached a snooze counts as a
+        skip."""
         if self._current is None:
             return
-        if not cycle.can_snooze(self._state, self._settings):
+        self._check_clock()
+        if self._snooze(self._current.id):
+            self._close_prompt()
+        else:
             self.skip()
-            return
-        now = self._clock.now()
+
+    def _snooze(self, entry_id: str | None) -> bool:
+        """The one snooze path (prompt and heads-up notice): False, and nothing done, once
+        the snooze limit is reached."""
+        if not cycle.can_snooze(self._state, self._settings):
+            return False
         minutes = self._settings.snooze_minutes
-        self._record("snoozed", now, entry_id=self._current.id, seconds=minutes * 60)
+        self._record("snoozed", self._clock.now(), entry_id=entry_id, seconds=minutes * 60)
         self._apply(cycle.Snoozed(minutes))
-        self._close_prompt()
+        return True
 
     def skip(self) -> None:
         if self._current is None:
             return
+        self._check_clock()
         self._record("skipped", self._clock.now(), entry_id=self._current.id)
         self._apply(cycle.Skipped())
         self._close_prompt()
@@ -160,11 +177,13 @@ class BreakService:
         if self._current is None:
             self.break_now()
             return
+        self._check_clock()
         self._record("another", self._clock.now(), entry_id=self._current.id)
         self._show_prompt(exclude_areas=self._current.areas)
 
     def pause(self, request: PauseRequest) -> datetime | None:
         """Pause reminders; returns when they resume (None = until the user resumes)."""
+        self._check_clock()
         now = self._clock.now()
         until: datetime | None
         if request.minutes is not None:
@@ -180,6 +199,7 @@ class BreakService:
         return until
 
     def resume(self) -> None:
+        self._check_clock()
         if self._state.pause is None:
             self._reschedule()
             return
@@ -200,6 +220,11 @@ class BreakService:
         self._settings = settings
         if self._on_settings_changed is not None:
             self._on_settings_changed(settings)
+        if self._current is not None:
+            # The open window's Snooze button names the length and obeys the limit.
+            self._view.update_snooze(
+                cycle.can_snooze(self._state, settings), settings.snooze_minutes
+            )
         self._reschedule()
 
     # ---- what the world tells us -----------------------------------------------------------
@@ -407,10 +432,13 @@ class BreakService:
         self._noticed_for = due
         seconds = max(1, round((due - self._clock.now()).total_seconds()))
         when = _("1 minute") if 45 <= seconds <= 90 else _lead_text(seconds)
+        actions = [("start", _("Start now"))]
+        if cycle.can_snooze(self._state, self._settings):
+            actions.append(("snooze", _("Snooze")))
         self._notifier.notify(
             _("Stand-up break soon"),
             _("Stand-up break in {0}.").format(when),
-            actions=(("start", _("Start now")), ("snooze", _("Snooze"))),
+            actions=tuple(actions),
             on_action=self._on_notice_action,
         )
 
@@ -418,9 +446,12 @@ class BreakService:
         if key == "start":
             self.break_now()
         elif key == "snooze":
-            now = self._clock.now()
-            self._record("snoozed", now, seconds=self._settings.snooze_minutes * 60)
-            self._apply(cycle.Snoozed(self._settings.snooze_minutes))
+            self._check_clock()
+            if not self._snooze(None):
+                # A notice can be pressed again after the limit was reached: the break
+                # comes when it is due.
+                log.info("snooze from the notice refused: the snooze limit is reached")
+                self._reschedule()
 
 
 def _lead_text(seconds: int) -> str:

@@ -164,6 +164,7 @@ class TrayApp(QObject):
             view=self._view,
             rng=random.Random(),
             on_settings_changed=self._settings_changed,
+            check_clock=self._check_clocks,
         )
         self._autostart = pick_autostart()
         self._settings_dialog: SettingsDialog | None = None
@@ -309,6 +310,11 @@ class TrayApp(QObject):
     def _on_away(self, start: object, end: object) -> None:
         if isinstance(start, datetime) and isinstance(end, datetime):
             self._service.away(start, end)
+
+    def _check_clocks(self) -> None:
+        """The heartbeat's clock check, run now: the service asks before every user
+        intent, so a clock changed since the last beat is applied before the intent."""
+        self._heartbeat.beat()
 
     def _on_clock_findings(self, findings: list[Finding]) -> None:
         for finding in findings:

@@ -113,10 +113,14 @@ class FakeView:
     closes: int = 0
     statuses: list[Status] = field(default_factory=list)
     open: bool = False
+    snooze_offers: list[tuple[bool, int]] = field(default_factory=list)
 
     def show_prompt(self, entry: Entry, can_snooze: bool, snooze_minutes: int) -> None:
         self.prompts.append((entry, can_snooze, snooze_minutes))
         self.open = True
+
+    def update_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
+        self.snooze_offers.append((can_snooze, snooze_minutes))
 
     def close_prompt(self) -> None:
         self.closes += 1

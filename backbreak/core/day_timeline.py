@@ -78,10 +78,23 @@ def day_timeline(events: Iterable[HistoryEvent], start: datetime, end: datetime)
     markers: list[Marker] = []
     waiting: HistoryEvent | None = None
     pause_started: datetime | None = None
+    pause_ends: datetime | None = None
+    """The running pause's planned end; None for "until I resume"."""
 
     def clip(first: datetime, last: datetime) -> Span | None:
         first, last = max(first, start), min(last, end)
         return Span(first, last) if first < last else None
+
+    def end_pause(at: datetime) -> None:
+        """The running pause ends at ``at`` (a resume, a new pause) or at its planned end,
+        whichever comes first: a pause cancelled a second after it began was a second."""
+        nonlocal pause_started, pause_ends
+        if pause_started is None:
+            return
+        span = clip(pause_started, at if pause_ends is None else min(at, pause_ends))
+        if span is not None:
+            paused.append(span)
+        pause_started = pause_ends = None
 
     for event in sorted(events, key=lambda item: item.at):
         if not start <= event.at < end:
@@ -114,17 +127,16 @@ def day_timeline(events: Iterable[HistoryEvent], start: datetime, end: datetime)
             _add_stretch(stretches, clip, left, event)
         elif kind == "paused":
             markers.append(Marker(event.at, "paused"))
+            end_pause(event.at)
             pause_started = event.at
             if event.seconds is not None:
-                span = clip(event.at, event.at + timedelta(seconds=event.seconds))
-                if span is not None:
-                    paused.append(span)
-                pause_started = None
-        elif kind == "resumed" and pause_started is not None:
-            span = clip(pause_started, event.at)
-            if span is not None:
-                paused.append(span)
-            pause_started = None
+                pause_ends = event.at + timedelta(seconds=event.seconds)
+        elif kind == "resumed":
+            end_pause(event.at)
+    if pause_ends is not None:
+        # A timed pause nobody cancelled runs to its planned end (an indefinite one that
+        # is still running is not drawn: its end is unknown).
+        end_pause(pause_ends)
     if waiting is not None:
         markers.append(Marker(waiting.at, "unanswered", waiting.entry_id))
     markers.sort(key=lambda marker: marker.at)

@@ -277,10 +277,7 @@ class PromptWindow(QWidget):
         self._why.setVisible(bool(entry.why))
         self._caution.setText(self.tr("Careful: {0}").format(entry.caution or ""))
         self._caution.setVisible(bool(entry.caution))
-        self._snooze.setText(self.tr("S&nooze {0} min").format(snooze_minutes))
-        self._snooze.setAccessibleName(self.tr("Snooze for {0} minutes").format(snooze_minutes))
-        self._snooze.setVisible(can_snooze)
-        self._snooze.setEnabled(can_snooze)
+        self.set_snooze(can_snooze, snooze_minutes)
         self._favourite.blockSignals(True)
         self._favourite.setChecked(favourite)
         self._favourite.blockSignals(False)
@@ -295,6 +292,13 @@ class PromptWindow(QWidget):
             self._place_on_cursor_screen()
             self.show()
         # No raise_(): the window stays on top anyway, and raising may activate it.
+
+    def set_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
+        """The Snooze button: its length, and whether snoozing is still allowed."""
+        self._snooze.setText(self.tr("S&nooze {0} min").format(snooze_minutes))
+        self._snooze.setAccessibleName(self.tr("Snooze for {0} minutes").format(snooze_minutes))
+        self._snooze.setVisible(can_snooze)
+        self._snooze.setEnabled(can_snooze)
 
     def close_prompt(self) -> None:
         """Hide without reporting anything (the service already knows the outcome)."""

@@ -56,6 +56,9 @@ class QtView:
             favourite=self._is_favourite(entry.id),
         )
 
+    def update_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
+        self._prompt.set_snooze(can_snooze, snooze_minutes)
+
     def close_prompt(self) -> None:
         self._prompt.close_prompt()
 

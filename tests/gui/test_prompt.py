@@ -146,6 +146,16 @@ def test_snooze_button_names_the_minutes(window: PromptWindow) -> None:
     assert button(window, "snooze").text() == "S&nooze 15 min"
 
 
+def test_snooze_button_follows_a_new_snooze_length_while_open(window: PromptWindow) -> None:
+    # Issue 10: the label stayed "Snooze 10 min" after the length changed in settings.
+    window.show_entry(make_entry(), SVG, True, 10)
+    window.set_snooze(False, 5)
+    assert button(window, "snooze").text() == "S&nooze 5 min"
+    assert not button(window, "snooze").isVisible()
+    window.set_snooze(True, 5)
+    assert button(window, "snooze").isVisible()
+
+
 def test_never_show_and_favourite_carry_the_entry_id(qtbot: QtBot, window: PromptWindow) -> None:
     show(window)
     with qtbot.waitSignal(window.never_show, timeout=1000) as never:

@@ -11,6 +11,7 @@ import pytest
 
 from backbreak import __version__
 from backbreak.cli import main
+from backbreak.core.day_summary import breaks_text
 from backbreak.core.history_model import EventKind, HistoryEvent
 from backbreak.platform.history import open_history
 from backbreak.platform.paths import resolve_paths
@@ -90,6 +91,27 @@ def test_stats_with_history(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert data["completion_rate"] == 0.5
     code, out, _ = run(capsys, "stats", "--data-dir", str(tmp_path))
     assert code == 0 and "completion rate 50%" in out
+    assert f"{day.isoformat()}: 1 of 2 breaks done" in out
+
+
+def test_stats_counts_breaks_like_the_history_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Issue 10: a prompt snoozed twice and then done is one break, not three prompts. The
+    # per-day line says what the History window says ("1 of 1 break done").
+    paths = resolve_paths(tmp_path)
+    paths.history_db.parent.mkdir(parents=True)
+    history, _ = open_history(paths.history_db)
+    now = datetime.now(UTC).replace(microsecond=0)
+    day = now.astimezone().date()
+    with history:
+        kinds: list[EventKind] = ["prompted", "snoozed", "prompted", "snoozed", "prompted"]
+        for minutes_ago, kind in enumerate([*kinds, "completed"][::-1]):
+            history.record(HistoryEvent(kind, now - timedelta(minutes=minutes_ago), day, 0, "a"))
+    code, out, _ = run(capsys, "stats", "--data-dir", str(tmp_path))
+    assert code == 0
+    assert f"{day.isoformat()}: {breaks_text(1, 1)}" in out
+    assert "prompts" not in out
 
 
 def test_corrupt_history_is_moved_aside_with_a_message(

@@ -218,6 +218,24 @@ def test_a_pause_until_resumed_spans_to_the_resume() -> None:
     assert [(p.start, p.end) for p in timeline.paused] == [(at(13), at(14, 30))]
 
 
+def test_a_timed_pause_cancelled_by_resume_ends_at_the_resume() -> None:
+    # Issue 10: a pause "until tomorrow" resumed a second later was drawn as paused time
+    # until midnight.
+    until_tomorrow = int((DAY_END - at(10)).total_seconds()) + 9 * 3600
+    events = [
+        ev("paused", at(10), seconds=until_tomorrow),
+        ev("resumed", at(10) + timedelta(seconds=1)),
+        ev("paused", at(15), seconds=3600),
+        ev("paused", at(15, 20), seconds=600),  # a new pause replaces the running one
+    ]
+    timeline = day_timeline(events, DAY_START, DAY_END)
+    assert [(p.start, p.end) for p in timeline.paused] == [
+        (at(10), at(10) + timedelta(seconds=1)),
+        (at(15), at(15, 20)),
+        (at(15, 20), at(15, 30)),
+    ]
+
+
 def test_an_empty_day() -> None:
     timeline = day_timeline([], DAY_START, DAY_END)
     assert timeline.is_empty

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 import pytest
 
+from backbreak.core.clockwatch import Jumped, Reading, compare
 from backbreak.core.pause import PauseRequest
 from backbreak.core.settings import Settings
 from backbreak.service import BreakService
@@ -257,3 +258,85 @@ def test_an_unanswered_prompt_is_nudged_once_an_interval_not_in_a_loop() -> None
     gaps = {later - earlier for earlier, later in pairwise(prompted)}
     assert gaps == {timedelta(minutes=5)}
     assert rig.waker.when == prompted[-1] + timedelta(minutes=5)
+
+
+def test_the_notice_snooze_asks_the_snooze_limit_like_the_prompt() -> None:
+    # Issue 10: six presses of the heads-up notice's Snooze with a limit of 1 gave six
+    # snoozed rows and no prompt. There is one snooze path, and it asks can_snooze.
+    rig = Rig(Settings(snooze_limit=1))
+    rig.service.start()
+    rig.waker.fire()  # the heads-up notice, a minute before the prompt
+    notice = rig.notifier.sent[-1]
+    assert ("snooze", "Snooze") in notice.actions and notice.on_action is not None
+    for _ in range(6):
+        notice.on_action("snooze")
+    assert rig.history.kinds() == ["snoozed"]
+    rig.waker.fire()  # the snoozed prompt's own heads-up: no Snooze left to offer
+    assert [key for key, _label in rig.notifier.sent[-1].actions] == ["start"]
+    rig.waker.fire()
+    assert rig.history.kinds() == ["snoozed", "prompted"]
+    assert rig.view.open
+
+
+def test_a_clock_set_back_before_the_minute_check_does_not_shift_a_new_done() -> None:
+    # Issue 10: the clock set back an hour, Done pressed before the once-a-minute clock
+    # check: the check then shifted the new Done back too, and the next prompt came 57 s
+    # after Done. The service now has the clocks checked before it applies a user intent.
+    rig = Rig(Settings(notice_seconds=0, working_hours_enabled=False))
+    watch = ClockWatch(rig)
+    rig.service = BreakService(
+        settings=rig.service.settings,
+        catalog=SAMPLE_ENTRIES,
+        clock=rig.clock,
+        waker=rig.waker,
+        history=rig.history,
+        notifier=rig.notifier,
+        view=rig.view,
+        rng=random.Random(7),
+        check_clock=watch.check,
+    )
+    rig.service.start()
+    rig.waker.fire()  # the prompt at 10:00
+    rig.clock.advance(timedelta(seconds=30))
+    rig.clock.current -= timedelta(hours=1)  # set back; the monotonic clock runs on
+    rig.clock.advance(timedelta(seconds=3))
+    rig.service.complete()
+    done_at = rig.clock.now()
+    rig.clock.advance(timedelta(seconds=27))
+    watch.check()  # the heartbeat's minute check
+    assert rig.waker.when == done_at + timedelta(hours=1)
+
+
+class ClockWatch:
+    """The heartbeat's clock comparison over the fake clock (boot time = monotonic)."""
+
+    def __init__(self, rig: Rig) -> None:
+        self.rig = rig
+        self.last = self.reading()
+
+    def reading(self) -> Reading:
+        return Reading(self.rig.clock.now(), self.rig.clock.mono, self.rig.clock.mono)
+
+    def check(self) -> None:
+        current = self.reading()
+        findings = compare(self.last, current)
+        self.last = current
+        for finding in findings:
+            if isinstance(finding, Jumped):
+                self.rig.service.clock_jumped(finding.delta)
+
+
+def test_the_open_prompt_follows_a_new_snooze_length(rig: Rig) -> None:
+    # Issue 10: "Snooze 10 min" stayed on the open window after the length changed.
+    rig.waker.fire()
+    rig.waker.fire()
+    assert rig.view.open
+    rig.service.update_settings(rig.service.settings.replace(snooze_minutes=5))
+    assert rig.view.snooze_offers[-1] == (True, 5)
+    rig.service.update_settings(rig.service.settings.replace(snooze_limit=1))
+    rig.service.snooze()
+    rig.waker.fire()  # the snoozed prompt's heads-up
+    rig.waker.fire()  # the snoozed prompt, now past the limit of 1
+    assert rig.view.open
+    rig.service.update_settings(rig.service.settings.replace(snooze_minutes=7))
+    assert rig.view.snooze_offers[-1] == (False, 7)
