@@ -19,6 +19,7 @@ from backbreak import __version__
 from backbreak.core.pause import PauseSpecError, parse_pause
 from backbreak.core.settings import full_mapping
 from backbreak.platform.paths import Paths, resolve_paths
+from backbreak.platform.private_files import restrict_new_files
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -142,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Before any file is made: history, settings and log are nobody else's business.
+    restrict_new_files()
     paths = resolve_paths(getattr(args, "data_dir", None))
     command = args.command or "run"
     try:

@@ -36,6 +36,12 @@ from backbreak.core.catalog import (
     parse_catalog,
 )
 from backbreak.core.catalog_i18n import apply_overlay
+from backbreak.core.svg_safety import svg_problem
+from backbreak.platform.safe_files import (
+    CATALOG_MAX_BYTES,
+    ILLUSTRATION_MAX_BYTES,
+    read_regular_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +76,24 @@ def _read_toml(
         problems.append(CatalogProblem(label, FILE_LEVEL, "", "the file is not UTF-8 text"))
     except tomllib.TOMLDecodeError as error:
         problems.append(CatalogProblem(label, FILE_LEVEL, "", f"not valid TOML: {error}"))
+    except RecursionError:
+        # tomllib recurses once per nesting level; a few hundred levels exhaust the stack.
+        problems.append(CatalogProblem(label, FILE_LEVEL, "", "nested too deeply to read"))
     return None
+
+
+def read_illustration(path: Path) -> bytes:
+    """The bytes of a user's picture file, if it is safe to draw.
+
+    Raises OSError (``UnsafeFileError`` included) with the reason otherwise: not a regular
+    file, too large, or an SVG that refers to other files or is too big to draw.
+    """
+    data = read_regular_file(path, ILLUSTRATION_MAX_BYTES)
+    if data.lstrip()[:1] == b"<":
+        problem = svg_problem(data)
+        if problem is not None:
+            raise OSError(f"{path} is not used: {problem}")
+    return data
 
 
 def _drop_repeated_ids(
@@ -118,7 +141,16 @@ def _with_user_illustration(
     problems: list[CatalogProblem],
 ) -> Entry:
     beside_file = folder / entry.illustration
-    if beside_file.is_file():
+    if beside_file.exists():
+        try:
+            read_illustration(beside_file)
+        except OSError as error:
+            problems.append(
+                CatalogProblem(
+                    label, entry.id, "illustration", f"{error}; showing a generic illustration"
+                )
+            )
+            return dataclasses.replace(entry, illustration=GENERIC_ILLUSTRATION)
         return dataclasses.replace(entry, illustration=str(beside_file.absolute()))
     if illustrations.joinpath(entry.illustration).is_file():
         return entry  # the user reused a bundled picture by name
@@ -166,7 +198,7 @@ def _load_user_file(
     path: Path, illustrations: Traversable, problems: list[CatalogProblem]
 ) -> list[Entry]:
     label = str(path)
-    doc = _read_toml(path.read_bytes, label, problems)
+    doc = _read_toml(lambda: read_regular_file(path, CATALOG_MAX_BYTES), label, problems)
     if doc is None:
         return []
     parsed, file_problems = parse_catalog(doc, label, source=label)
@@ -271,7 +303,8 @@ def illustration_bytes(entry: Entry, *, bundled_illustrations: Traversable | Non
     own = Path(entry.illustration)
     try:
         if own.is_absolute():
-            return own.read_bytes()
+            # Checked when the catalog was loaded, but the file may have changed since.
+            return read_illustration(own)
         return illustrations.joinpath(entry.illustration).read_bytes()
     except OSError as error:
         log.warning("illustration for %s unreadable (%s); using the generic one", entry.id, error)

@@ -6,6 +6,7 @@ that raises or reports failure is logged and the next one is tried.
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 import threading
@@ -178,6 +179,10 @@ class FreedesktopNotifier(QObject):
         ]
         if "actions" in caps:
             argv += [f"--action={key}={label}" for key, label in actions]
+        if "body-markup" in caps:
+            # Such a server reads the body as markup: a title or a settings value with
+            # "<" in it must show as typed, not as a tag or a link.
+            body = html.escape(body, quote=False)
         argv += ["--", title, body]
         self._stop_previous()
         process = QProcess(self)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
+from backbreak.platform.private_files import FOLDER_MODE, make_private
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "backbreak"
@@ -136,15 +138,10 @@ def _user_tag() -> str:
 
 
 def ensure_dirs(paths: Paths) -> None:
-    """Create the four folders; the runtime folder (lock + socket) is private to the user."""
-    for folder in (paths.config_dir, paths.data_dir, paths.log_dir):
-        folder.mkdir(parents=True, exist_ok=True)
-    paths.runtime_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        # mkdir's mode is filtered by the umask and ignored for an existing folder; the
-        # socket lives here, so make sure nobody else can reach it.
-        try:
-            if paths.runtime_dir.stat().st_mode & 0o777 != 0o700:
-                paths.runtime_dir.chmod(0o700)
-        except OSError as error:
-            log.warning("could not make %s private: %s", paths.runtime_dir, error)
+    """Create the four folders, private to the user (0700), and take back any read access
+    for others that existing folders and files there still give (see ``private_files``)."""
+    folders = (paths.config_dir, paths.data_dir, paths.log_dir, paths.runtime_dir)
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    # mkdir's mode is filtered by the umask and ignored for an existing folder.
+    make_private(folders)

@@ -34,6 +34,7 @@ from backbreak.core.day_summary import elapsed_text
 from backbreak.core.day_timeline import OUTCOMES, DayTimeline, Outcome, Span
 from backbreak.core.i18n import N_, _
 from backbreak.ui.names import month_name, weekday_name
+from backbreak.ui.plain_text import tooltip_html
 
 OUTCOME_COLOURS: dict[Outcome, str] = {
     "done": "#2f9e44",
@@ -415,7 +416,7 @@ def _show_tip(widget: QWidget, event: QHelpEvent, tip: str | None) -> bool:
         QToolTip.hideText()
         event.ignore()
     else:
-        QToolTip.showText(event.globalPos(), tip, widget)
+        QToolTip.showText(event.globalPos(), tooltip_html(tip), widget)
     return True
 
 

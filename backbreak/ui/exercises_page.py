@@ -12,7 +12,6 @@ with the whole catalog costs nothing until the user looks at this page.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable, Sequence
 
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -54,6 +52,7 @@ from backbreak.core.i18n import N_, _
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
 from backbreak.ui.names import area_name, kind_name, need_name
+from backbreak.ui.plain_text import PlainLabel, html_list
 
 log = logging.getLogger(__name__)
 
@@ -494,7 +493,7 @@ class ExercisesPage(QWidget):
         self.text_filter.textChanged.connect(self._apply_filters)
         for combo in (self.kind_filter, self.area_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
-        search_label = QLabel(self.tr("Fin&d"))
+        search_label = PlainLabel(self.tr("Fin&d"))
         search_label.setBuddy(self.text_filter)
         filters = QHBoxLayout()
         filters.addWidget(search_label)
@@ -542,7 +541,7 @@ class ExercisesPage(QWidget):
         self.table.clicked.connect(self._on_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setAccessibleName(self.tr("How many exercises are listed"))
         self.unhide = QPushButton()
         self.unhide.setAutoDefault(False)
@@ -567,22 +566,22 @@ class ExercisesPage(QWidget):
         self._update_unhide_button()
 
     def _build_preview(self) -> QWidget:
-        self.preview_picture = QLabel()
+        self.preview_picture = PlainLabel()
         self.preview_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_picture.setMinimumHeight(PREVIEW_SIZE.height())
         self.preview_picture.setAccessibleName(self.tr("Illustration"))
-        self.preview_title = QLabel()
+        self.preview_title = PlainLabel()
         self.preview_title.setWordWrap(True)
         self._fonts.set(self.preview_title, 1.15, bold=True)
         self.preview_title.setAccessibleName(self.tr("Exercise"))
-        self.preview_meta = QLabel()
+        self.preview_meta = PlainLabel()
         self.preview_meta.setWordWrap(True)
         self.preview_meta.setAccessibleName(self.tr("Kind, body areas and time"))
-        self.preview_steps = QLabel()
+        self.preview_steps = PlainLabel()
         self.preview_steps.setWordWrap(True)
         self.preview_steps.setTextFormat(Qt.TextFormat.RichText)
         self.preview_steps.setAccessibleName(self.tr("Steps"))
-        self.preview_note = QLabel()
+        self.preview_note = PlainLabel()
         self.preview_note.setWordWrap(True)
         self.preview_note.setAccessibleName(self.tr("Why it helps, and care"))
         self.preview_shown = QCheckBox(self.tr("Show in &prompts"))
@@ -605,7 +604,7 @@ class ExercisesPage(QWidget):
         column.addWidget(self.preview_steps)
         column.addWidget(self.preview_note)
         column.addStretch(1)
-        self.preview_empty = QLabel(self.tr("Pick an exercise to see its picture and steps."))
+        self.preview_empty = PlainLabel(self.tr("Pick an exercise to see its picture and steps."))
         self.preview_empty.setWordWrap(True)
         self.preview_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.preview_empty)
@@ -772,8 +771,7 @@ class ExercisesPage(QWidget):
         needs = needs_text(entry)
         meta.append(self.tr("Needs {0}").format(needs) if needs else self.tr("At the desk"))
         self.preview_meta.setText(" · ".join(meta))
-        items = "".join(f"<li>{html.escape(step)}</li>" for step in entry.steps)
-        self.preview_steps.setText(f"<ol style='margin-left: 0px'>{items}</ol>")
+        self.preview_steps.setText(html_list(entry.steps))
         notes = [entry.why]
         if entry.caution:
             notes.append(self.tr("Careful: {0}").format(entry.caution))

@@ -59,6 +59,7 @@ from backbreak.ui.charts import (
 )
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.names import area_word, short_area_name
+from backbreak.ui.plain_text import PlainLabel
 from backbreak.ui.theme import MutedLabel
 
 log = logging.getLogger(__name__)
@@ -243,7 +244,7 @@ def areas_text(areas: Mapping[str, int]) -> str:
 
 
 def _wrapped_label(accessible_name: str = "") -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if accessible_name:
@@ -256,7 +257,7 @@ HEADING_SCALE = 1.15
 
 
 def _empty_label() -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setMargin(24)
@@ -342,7 +343,7 @@ class PeriodPage(_Page):
         self.bars.setAccessibleName(self.tr("Breaks per day, last {0} days").format(days))
         self.bars_legend = DayBarsLegend()
         self.bars_label = _wrapped_label(self.tr("Breaks per day in words"))
-        self.areas_heading = QLabel(self.tr("Body areas that got attention"))
+        self.areas_heading = PlainLabel(self.tr("Body areas that got attention"))
         fonts.set(self.areas_heading, HEADING_SCALE, bold=True)
         self.areas = AreaBarsChart()
         self.areas.setAccessibleName(self.tr("Exercises per body area, last {0} days").format(days))

@@ -7,7 +7,6 @@ has activated the window. It holds no domain state; every decision leaves as a s
 
 from __future__ import annotations
 
-import html
 import itertools
 
 from PySide6.QtCore import (
@@ -30,7 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -41,6 +39,7 @@ from PySide6.QtWidgets import (
 from backbreak.core.catalog import Entry
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
+from backbreak.ui.plain_text import PlainLabel, html_list
 from backbreak.ui.theme import NoticeLabel, muted
 
 ILLUSTRATION_SIZE = QSize(240, 160)
@@ -117,7 +116,7 @@ class PromptWindow(QWidget):
     def _build(self) -> None:
         # Sizes as multiples of the system font, kept when it changes (see ui.fonts).
         self._fonts = RelativeFonts(self)
-        self._title = QLabel()
+        self._title = PlainLabel()
         self._title.setWordWrap(True)
         self._fonts.set(self._title, 1.35, bold=True, enlarge=True)
         self._title.setAccessibleName(self.tr("Exercise"))
@@ -131,19 +130,19 @@ class PromptWindow(QWidget):
         header.addWidget(self._title, 1)
         header.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignTop)
 
-        self._picture = QLabel()
+        self._picture = PlainLabel()
         self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._picture.setMinimumHeight(ILLUSTRATION_SIZE.height())
         self._picture.setAccessibleName(self.tr("Illustration"))
 
-        self._steps = QLabel()
+        self._steps = PlainLabel()
         self._steps.setWordWrap(True)
         self._steps.setTextFormat(Qt.TextFormat.RichText)
         self._steps.setAccessibleName(self.tr("Steps"))
         self._fonts.set(self._steps, enlarge=True)
 
         # Secondary text: the theme's placeholder colour, also after a light/dark switch.
-        self._why = muted(QLabel())
+        self._why = muted(PlainLabel())
         self._why.setWordWrap(True)
         self._fonts.set(self._why, 0.9, enlarge=True)
         self._why.setAccessibleName(self.tr("Why it helps"))
@@ -153,10 +152,10 @@ class PromptWindow(QWidget):
         self._fonts.set(self._caution, enlarge=True)
         self._caution.setAccessibleName(self.tr("Caution"))
 
-        self._clock = QLabel()
+        self._clock = PlainLabel()
         self._fonts.set(self._clock, 1.8, bold=True, enlarge=True)
         self._clock.setAccessibleName(self.tr("Time left"))
-        self._phase = QLabel()
+        self._phase = PlainLabel()
         self._phase.setTextFormat(Qt.TextFormat.PlainText)
         self._phase.setWordWrap(True)
         self._phase.setAccessibleName(self.tr("Countdown status"))
@@ -271,8 +270,7 @@ class PromptWindow(QWidget):
         self._title.setText(entry.title)
         self._badge.setVisible(entry.sides == "each")
         self._set_illustration(illustration)
-        items = "".join(f"<li>{html.escape(step)}</li>" for step in entry.steps)
-        self._steps.setText(f"<ol style='margin-left: 0px'>{items}</ol>")
+        self._steps.setText(html_list(entry.steps))
         self._why.setText(entry.why)
         self._why.setVisible(bool(entry.why))
         self._caution.setText(self.tr("Careful: {0}").format(entry.caution or ""))

@@ -42,6 +42,7 @@ from backbreak.core.catalog import Entry
 from backbreak.core.i18n import N_, _
 from backbreak.core.settings import EXERCISE_KINDS, INT_RANGES, WEEKDAYS, Settings
 from backbreak.ui.exercises_page import ExercisesPage
+from backbreak.ui.plain_text import PlainLabel
 from backbreak.ui.theme import ErrorLabel, NoticeLabel, muted
 
 KIND_LABELS: dict[str, str] = {
@@ -136,7 +137,7 @@ class SettingsDialog(QDialog):
         """Secondary text under a control, in the theme's placeholder colour (readable in
         dark themes, unlike a disabled label's text). ``wrap=False`` for a short hint in a
         form's field column, which is only as wide as the number box above it."""
-        label = muted(QLabel(text))
+        label = muted(PlainLabel(text))
         label.setWordWrap(wrap)
         label.setIndent(indent)
         return label
@@ -230,9 +231,9 @@ class SettingsDialog(QDialog):
             days_row.addWidget(box)
         days_row.addStretch(1)
         hours_row = QHBoxLayout()
-        from_label = QLabel(self.tr("&From"))
+        from_label = PlainLabel(self.tr("&From"))
         from_label.setBuddy(self.work_start)
-        to_label = QLabel(self.tr("&to"))
+        to_label = PlainLabel(self.tr("&to"))
         to_label.setBuddy(self.work_end)
         hours_row.addWidget(from_label)
         hours_row.addWidget(self.work_start)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+from backbreak.ui.plain_text import PlainLabel
+
 NoticeKind = Literal["caution", "info"]
 
 CAUTION_ACCENT_LIGHT = QColor("#b07800")
@@ -97,7 +99,7 @@ def error_text_colour(palette: QPalette) -> QColor:
     return ERROR_TEXT_DARK if is_dark(palette) else ERROR_TEXT_LIGHT
 
 
-class NoticeLabel(QLabel):
+class NoticeLabel(PlainLabel):
     """Word-wrapped text on a tinted box: "caution" has an accent bar on its left edge,
     "info" is a rounded pill (the prompt's "each side" badge). The words carry the meaning
     ("Careful: …"); the colour only draws the eye."""
@@ -141,7 +143,7 @@ class NoticeLabel(QLabel):
         super().paintEvent(event)
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(PlainLabel):
     """Text in an error red that suits the theme (and changes with it)."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
@@ -162,7 +164,7 @@ class ErrorLabel(QLabel):
             self._recolour()
 
 
-class MutedLabel(QLabel):
+class MutedLabel(PlainLabel):
     """A side note: quieter than the text around it, yet readable in light and dark
     themes (see ``muted_text_colour``), and following a live switch between them.
 
