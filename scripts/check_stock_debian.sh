@@ -36,6 +36,12 @@ for fs in proc sys dev dev/pts dev/shm; do
   fi
 done
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+# A network behind a TLS-inspecting proxy: the certificate authorities this machine's admin
+# added go in the same way (nothing else from this machine: no pip configuration, no PATH).
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/"
+  chroot "$rootfs" update-ca-certificates >/dev/null
+fi
 
 echo "== cloning $(git rev-parse --short HEAD) into $rootfs/root/backbreak"
 rm -rf "$rootfs/root/backbreak"
