@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import hashlib
 import json
 import os
 import re
@@ -73,6 +74,13 @@ def test_metainfo_passes_appstreamcli_validate() -> None:
     assert not re.search(r"^[EW]: ", result.stdout, re.MULTILINE), result.stdout
 
 
+def test_metainfo_passes_appstream_util_validate() -> None:
+    # appstream-glib's checker, which software centres built on it use; stricter on style
+    # than appstreamcli (a screenshot caption of at most 50 characters, for one).
+    result = run([tool("appstream-util", "appstream-util"), "validate", "--nonet", str(METAINFO)])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_flatpak_manifest_parses_without_unknown_properties(tmp_path: Path) -> None:
     builder = shutil.which("flatpak-builder")
     if builder is None:
@@ -121,10 +129,46 @@ def test_flatpak_manifest_installs_the_shipped_files() -> None:
     )
     for path in (DESKTOP, METAINFO, HICOLOR):
         assert str(path.relative_to(REPO)) in commands
+    assert f"install -Dm644 LICENSE ${{FLATPAK_DEST}}/share/licenses/{APP_ID}/LICENSE" in commands
     for module in manifest["modules"]:
         for source in module["sources"]:
             if source["type"] == "dir" and source["path"] != "wheelhouse":
                 assert (FLATPAK_MANIFEST.parent / source["path"]).resolve() == REPO
+
+
+# ---- licence -------------------------------------------------------------------------------
+
+# SHA-256 of the GPL version 3 text as the FSF publishes it (gpl-3.0.txt), which Debian
+# ships as /usr/share/common-licenses/GPL-3 (package base-files).
+GPL3_SHA256 = "3972dc9744f6499f0f9b2dbf76696f2ae7ad8af9b23dde66d6af86c9dfb36986"
+DEBIAN_GPL3 = Path("/usr/share/common-licenses/GPL-3")
+
+
+def test_license_file_is_the_full_gpl3_text() -> None:
+    text = (REPO / "LICENSE").read_bytes()
+    assert text.startswith(b"                    GNU GENERAL PUBLIC LICENSE\n")
+    assert b"Version 3, 29 June 2007" in text[:200]
+    assert b"END OF TERMS AND CONDITIONS" in text
+    assert hashlib.sha256(text).hexdigest() == GPL3_SHA256
+    if DEBIAN_GPL3.is_file():
+        assert text == DEBIAN_GPL3.read_bytes()
+
+
+def test_every_place_names_the_same_spdx_licence() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    # PEP 639: an SPDX expression and the files; the old table form stops building in 2027.
+    assert project["license"] == "GPL-3.0-or-later"
+    assert project["license-files"] == ["LICENSE"]
+    # setuptools refuses "License ::" classifiers next to an SPDX expression.
+    assert not [c for c in project["classifiers"] if c.startswith("License ::")]
+    assert ET.parse(METAINFO).getroot().findtext("project_license") == project["license"]
+
+
+def test_pyinstaller_bundle_ships_the_licence() -> None:
+    spec = SPEC.read_text(encoding="utf-8")
+    assert 'LICENSE = PACKAGING.parent / "LICENSE"' in spec
+    assert 'datas += [(str(LICENSE), ".")]' in spec
+    assert 'shutil.copy2(LICENSE, Path(DISTPATH) / "backbreak" / "LICENSE")' in spec
 
 
 def test_other_places_use_the_same_app_id() -> None:

@@ -63,8 +63,8 @@ def _version(dist: str) -> tuple[int, ...]:
 def _build_requirements_met() -> bool:
     """Can this interpreter build the wheel without a download (pyproject's requires)?"""
     setuptools = _version("setuptools")
-    # setuptools 70.1 ships bdist_wheel itself; older ones need the wheel package.
-    return setuptools >= (68,) and (setuptools >= (70, 1) or bool(_version("wheel")))
+    # 77 reads the SPDX licence string and license-files (PEP 639); bdist_wheel is built in.
+    return setuptools >= (77,)
 
 
 def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -87,20 +87,39 @@ def _copy_source(target: Path) -> None:
             shutil.copy2(item, target / name)
 
 
-def _build_wheel(tmp_path: Path) -> Path:
+def _build_wheel(tmp_path: Path) -> tuple[Path, str]:
+    """The wheel, and what the build printed."""
     source = tmp_path / "source"
     _copy_source(source)
     dist = tmp_path / "dist"
     command = [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(source)]
     if _build_requirements_met():
         command.append("--no-isolation")  # offline and faster; else build fetches them
-    _run(command, cwd=tmp_path)
+    done = _run(command, cwd=tmp_path)
     (wheel,) = dist.glob("backbreak-*.whl")
-    return wheel
+    return wheel, done.stdout + done.stderr
+
+
+def test_wheel_carries_the_licence_and_builds_without_licence_warnings(tmp_path: Path) -> None:
+    wheel, output = _build_wheel(tmp_path)
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata,) = [name for name in names if name.endswith(".dist-info/METADATA")]
+        dist_info = metadata.removesuffix("METADATA")
+        assert f"{dist_info}licenses/LICENSE" in names
+        licence = archive.read(f"{dist_info}licenses/LICENSE")
+        headers = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+    assert licence == (CHECKOUT / "LICENSE").read_bytes()
+    assert "License-Expression: GPL-3.0-or-later" in headers
+    assert "License-File: LICENSE" in headers
+    # The deprecated table form printed "`project.license` as a TOML table is deprecated".
+    assert "license" not in "\n".join(
+        line for line in output.lower().splitlines() if "deprecat" in line
+    ), output
 
 
 def test_installed_wheel_loads_the_catalog_and_every_illustration(tmp_path: Path) -> None:
-    wheel = _build_wheel(tmp_path)
+    wheel, _ = _build_wheel(tmp_path)
 
     shipped = sorted(
         path.relative_to(CHECKOUT / "resources").as_posix()
