@@ -10,6 +10,7 @@ import random
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,8 +24,6 @@ from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
 from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
-from backbreak.doctor import doctor_lines
-from backbreak.platform.autostart import apply_start_at_login, pick_autostart, read_state
 from backbreak.platform.catalog_files import LoadedCatalog, illustration_bytes, load_catalog
 from backbreak.platform.clock import SystemClock
 from backbreak.platform.dnd import DndDetector
@@ -44,15 +43,21 @@ from backbreak.platform.sound import SoundPlayer
 from backbreak.platform.speech import Speaker
 from backbreak.platform.wall_timer import WallClockTimer
 from backbreak.service import BreakService
-from backbreak.ui.about import AboutDialog
 from backbreak.ui.cues import CuePlayer
-from backbreak.ui.history_window import HistoryWindow
 from backbreak.ui.motion import MotionSetting
 from backbreak.ui.prompt import PromptWindow
-from backbreak.ui.settings_dialog import SettingsDialog
 from backbreak.ui.texts import clock_text, status_text
 from backbreak.ui.tray import TrayController
 from backbreak.ui.view import QtView
+
+# Start only what the tray needs: the windows behind menu entries (settings with its
+# Exercises page, History with its charts, About with Diagnostics) and the autostart
+# backends are imported when first opened; tests/gui/test_startup_imports.py keeps it so.
+if TYPE_CHECKING:
+    from backbreak.platform.autostart import Autostart
+    from backbreak.ui.about import AboutDialog
+    from backbreak.ui.history_window import HistoryWindow
+    from backbreak.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger("backbreak.app")
 
@@ -166,7 +171,7 @@ class TrayApp(QObject):
             on_settings_changed=self._settings_changed,
             check_clock=self._check_clocks,
         )
-        self._autostart = pick_autostart()
+        self._autostart_backend: Autostart | None = None
         self._settings_dialog: SettingsDialog | None = None
         self._about: AboutDialog | None = None
         self._history_window: HistoryWindow | None = None
@@ -375,8 +380,19 @@ class TrayApp(QObject):
         if request is not None:
             self._service.pause(request)
 
+    def _autostart(self) -> Autostart:
+        if self._autostart_backend is None:
+            from backbreak.platform.autostart import pick_autostart
+
+            self._autostart_backend = pick_autostart()
+        return self._autostart_backend
+
     def open_settings(self) -> None:
+        from backbreak.platform.autostart import read_state
+
         if self._settings_dialog is None:
+            from backbreak.ui.settings_dialog import SettingsDialog
+
             self._settings_dialog = SettingsDialog(
                 self._service.settings,
                 entries=self._catalog_entries,
@@ -388,18 +404,20 @@ class TrayApp(QObject):
         self._settings_dialog.set_voice_unavailable(self._speaker.unavailable_reason)
         # The system's answer, never the remembered flag: the user may have changed it in
         # the desktop's own startup settings.
-        state = read_state(self._autostart)
+        state = read_state(self._autostart())
         self._settings_dialog.set_autostart_state(state.enabled, state.note)
         self._settings_dialog.show()
         self._settings_dialog.raise_()
         self._settings_dialog.activateWindow()
 
     def _apply_settings(self, settings: object) -> None:
+        from backbreak.platform.autostart import apply_start_at_login, read_state
+
         if not isinstance(settings, Settings):
             return
-        current = read_state(self._autostart)
+        current = read_state(self._autostart())
         if current.enabled is not None and settings.start_at_login != current.enabled:
-            state = apply_start_at_login(self._autostart, settings.start_at_login)
+            state = apply_start_at_login(self._autostart(), settings.start_at_login)
             if state.note:
                 self._notifier.notify("backbreak", state.note)
             if self._settings_dialog is not None:
@@ -408,6 +426,8 @@ class TrayApp(QObject):
 
     def open_history(self) -> None:
         if self._history_window is None:
+            from backbreak.ui.history_window import HistoryWindow
+
             self._history_window = HistoryWindow(
                 self._history,
                 self._catalog_areas,
@@ -433,6 +453,9 @@ class TrayApp(QObject):
 
     def open_about(self) -> None:
         if self._about is None:
+            from backbreak.doctor import doctor_lines
+            from backbreak.ui.about import AboutDialog
+
             self._about = AboutDialog(
                 {
                     _("Settings"): str(self._paths.settings_file),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 
 def render_illustration(data: bytes, size: QSize, ratio: float = 1.0) -> QPixmap | None:
@@ -19,6 +18,10 @@ def render_illustration(data: bytes, size: QSize, ratio: float = 1.0) -> QPixmap
     """
     target = size * ratio
     if data.lstrip()[:1] == b"<":
+        # Imported on the first picture, not at start: the tray shows none, and QtSvg
+        # loads its own library.
+        from PySide6.QtSvg import QSvgRenderer
+
         renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return None
