@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from backbreak.core.runaway import LOG_MARKER
 from backbreak.platform.paths import Paths
 
 log = logging.getLogger(__name__)
@@ -214,6 +215,34 @@ def check_speech(platform: str, which: Callable[[str], str | None] = shutil.whic
     return DoctorLine(topic, False, engine.unavailable_reason or "not available", advice)
 
 
+TAIL_BYTES = 256 * 1024
+"""How much of the end of the log the wake-up check reads (the file rotates at 512 KiB)."""
+
+
+def check_wakeups(log_file: Path) -> DoctorLine:
+    """Whether the runaway guard has tripped lately (its one error line in the log)."""
+    topic = "Wake-ups"
+    try:
+        with log_file.open("rb") as stream:
+            stream.seek(max(0, stream.seek(0, os.SEEK_END) - TAIL_BYTES))
+            tail = stream.read().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return DoctorLine(topic, True, "no log yet")
+    except OSError as error:
+        return DoctorLine(topic, True, f"could not read the log ({error.strerror or error})")
+    tripped = [line for line in tail.splitlines() if LOG_MARKER in line]
+    if not tripped:
+        return DoctorLine(topic, True, "normal (the runaway guard has not tripped lately)")
+    when = tripped[-1][:19]  # the log line's date and time
+    return DoctorLine(
+        topic,
+        False,
+        f"the runaway guard tripped at {when}: backbreak woke too often and slowed down",
+        f"Please report it with the log file {log_file}: its error line holds the state "
+        "that caused it. Any click in backbreak, or a restart, lifts the slow-down.",
+    )
+
+
 def check_paths(paths: Paths) -> list[DoctorLine]:
     lines = []
     for label, folder in (
@@ -258,7 +287,7 @@ def doctor_lines(
         except Exception as error:  # a report must finish even if one probe breaks
             log.exception("doctor check failed")
             lines.append(DoctorLine(check.__name__, False, f"the check itself failed: {error}"))
-    return lines + check_paths(paths)
+    return [*lines, check_wakeups(paths.log_file), *check_paths(paths)]
 
 
 def format_line(line: DoctorLine) -> list[str]:

@@ -20,6 +20,7 @@ from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
+from backbreak.core.runaway import BACKOFF, LOG_MARKER, WakeGuard
 from backbreak.core.settings import Settings
 from backbreak.core.status import Status
 from backbreak.core.workhours import next_work_start
@@ -90,6 +91,9 @@ class BreakService:
         self._prompt_shown_at: datetime | None = None
         self._noticed_for: datetime | None = None
         self._today = _Day()
+        self._guard = WakeGuard()
+        self._wanted_wake: datetime | None = None
+        """The wake-up the rules asked for, before the runaway guard held it back."""
 
     # ---- read-only views -------------------------------------------------------------------
 
@@ -108,7 +112,9 @@ class BreakService:
     def status(self) -> Status:
         now = self._clock.now()
         status = cycle.status(self._state, self._settings, now, self._clock.zone())
-        return replace(status, held_reason=self._hold.reason)
+        return replace(
+            status, held_reason=self._hold.reason, wake_guard_tripped=self._guard.tripped
+        )
 
     # ---- life cycle ------------------------------------------------------------------------
 
@@ -118,19 +124,19 @@ class BreakService:
 
     def shutdown(self) -> None:
         """Save the state; the pending wake-up dies with the process."""
-        self._waker.wake_at(None, self._on_wake)
+        self._arm(None)
         self._history.save_state(self._state)
 
     # ---- user intents ----------------------------------------------------------------------
 
     def break_now(self) -> None:
-        self._check_clock()
+        self._user_intent()
         self._show_prompt(exclude_areas=())
 
     def complete(self) -> None:
         if self._current is None:
             return
-        self._check_clock()
+        self._user_intent()
         now = self._clock.now()
         spent = self._seconds_since(self._prompt_shown_at, now)
         self._record(
@@ -148,7 +154,7 @@ class BreakService:
         skip."""
         if self._current is None:
             return
-        self._check_clock()
+        self._user_intent()
         if self._snooze(self._current.id):
             self._close_prompt()
         else:
@@ -167,7 +173,7 @@ class BreakService:
     def skip(self) -> None:
         if self._current is None:
             return
-        self._check_clock()
+        self._user_intent()
         self._record("skipped", self._clock.now(), entry_id=self._current.id)
         self._apply(cycle.Skipped())
         self._close_prompt()
@@ -177,13 +183,13 @@ class BreakService:
         if self._current is None:
             self.break_now()
             return
-        self._check_clock()
+        self._user_intent()
         self._record("another", self._clock.now(), entry_id=self._current.id)
         self._show_prompt(exclude_areas=self._current.areas)
 
     def pause(self, request: PauseRequest) -> datetime | None:
         """Pause reminders; returns when they resume (None = until the user resumes)."""
-        self._check_clock()
+        self._user_intent()
         now = self._clock.now()
         until: datetime | None
         if request.minutes is not None:
@@ -199,7 +205,7 @@ class BreakService:
         return until
 
     def resume(self) -> None:
-        self._check_clock()
+        self._user_intent()
         if self._state.pause is None:
             self._reschedule()
             return
@@ -217,6 +223,7 @@ class BreakService:
     def update_settings(self, settings: Settings) -> None:
         if settings == self._settings:
             return
+        self._guard.note_input()
         self._settings = settings
         if self._on_settings_changed is not None:
             self._on_settings_changed(settings)
@@ -254,6 +261,17 @@ class BreakService:
         self._view.show_status(self.status())
 
     # ---- internals -------------------------------------------------------------------------
+
+    def _user_intent(self) -> None:
+        """Before the user's click or command is applied: it is user input (the runaway
+        guard counts afresh), and a clock change since the last check is applied first."""
+        self._guard.note_input()
+        self._check_clock()
+
+    def _arm(self, when: datetime | None) -> None:
+        """The one place a wake-up is armed, so the runaway guard sees every one."""
+        self._wanted_wake = when
+        self._waker.wake_at(self._guard.hold_back(when, self._clock.now()), self._on_wake)
 
     def _apply(self, event: cycle.Event) -> None:
         """Apply an event to the state, save it at once, and re-arm the wake-up."""
@@ -363,10 +381,28 @@ class BreakService:
             and due - notice > now
         ):
             wake = due - notice
-        self._waker.wake_at(wake, self._on_wake)
-        self._view.show_status(cycle.status(self._state, self._settings, now, zone))
+        self._arm(wake)
+        self._view.show_status(self.status())
 
     def _on_wake(self) -> None:
+        if self._guard.note_wake(self._clock.monotonic()):
+            # Defence in depth: whatever rule is wrong, it must not become a busy loop or
+            # a history flood. Logged once, with what is needed to find the rule.
+            log.error(
+                "%s more than %d wake-ups within a minute with no user input; "
+                "waking at most every %s until the user does something. "
+                "now=%s wanted wake-up=%s state=%r settings=%r",
+                LOG_MARKER,
+                self._guard.wake_count() - 1,
+                BACKOFF,
+                self._clock.now().isoformat(),
+                None if self._wanted_wake is None else self._wanted_wake.isoformat(),
+                self._state,
+                self._settings,
+            )
+            self._arm(self._wanted_wake)
+            self._view.show_status(self.status())
+            return
         now = self._clock.now()
         due = cycle.next_prompt_at(self._state, self._settings, now, self._clock.zone())
         if due is not None and due <= now + DUE_TOLERANCE:
@@ -412,7 +448,7 @@ class BreakService:
                     _("Stand-up break waiting"),
                     _("Your break will show when the full-screen window or Do Not Disturb ends."),
                 )
-            self._waker.wake_at(decision.when, self._on_wake)
+            self._arm(decision.when)
             self._view.show_status(self.status())
             return True
         if hold.held_since is not None:
@@ -421,8 +457,10 @@ class BreakService:
             hold.showable_since = now
             decision = decide(now, now, since_input, None, held_since=None, settings=self._settings)
         if isinstance(decision, RecheckAt):
+            # Waiting for a pause in typing: the user is typing, which is user input.
+            self._guard.note_input()
             hold.reason = decision.reason
-            self._waker.wake_at(decision.when, self._on_wake)
+            self._arm(decision.when)
             self._view.show_status(self.status())
             return True
         self._hold = _Hold()
@@ -446,7 +484,7 @@ class BreakService:
         if key == "start":
             self.break_now()
         elif key == "snooze":
-            self._check_clock()
+            self._user_intent()
             if not self._snooze(None):
                 # A notice can be pressed again after the limit was reached: the break
                 # comes when it is due.

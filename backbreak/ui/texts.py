@@ -56,6 +56,13 @@ def clock_text(moment: datetime, zone: tzinfo, now: datetime | None = None) -> s
 
 def status_text(status: Status, zone: tzinfo) -> str:
     """One line about the break cycle, e.g. ``"Next break in 23 min"``."""
+    line = _cycle_text(status, zone)
+    if status.wake_guard_tripped:
+        return _("{0} (slowed down after a fault, see the log)").format(line)
+    return line
+
+
+def _cycle_text(status: Status, zone: tzinfo) -> str:
     if status.mode == "prompt_open":
         return _("Break due now")
     if status.mode == "paused_indefinitely" or (

@@ -556,6 +556,10 @@
         <translation>{weekday}, {day}. {month} {time}</translation>
     </message>
     <message>
+        <source>{0} (slowed down after a fault, see the log)</source>
+        <translation>{0} (nach einem Fehler gebremst, siehe Protokoll)</translation>
+    </message>
+    <message>
         <source>Break due now</source>
         <translation>Pause ist jetzt fällig</translation>
     </message>
