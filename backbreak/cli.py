@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from backbreak import __version__
+from backbreak.core.durations import exercise_time_text
 from backbreak.core.pause import PauseSpecError, parse_pause
 from backbreak.core.settings import full_mapping
 from backbreak.platform.paths import Paths, resolve_paths
@@ -267,6 +268,7 @@ def cmd_catalog(paths: Paths, as_json: bool, out: TextIO) -> int:
                     "areas": list(entry.areas),
                     "duration_seconds": entry.duration_seconds,
                     "sides": entry.sides,
+                    "position": entry.position,
                     "needs": list(entry.needs),
                     "source": entry.source,
                 }
@@ -278,12 +280,16 @@ def cmd_catalog(paths: Paths, as_json: bool, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     width = max((len(entry.id) for entry in loaded.entries), default=10)
+    times = {
+        entry.id: exercise_time_text(entry.duration_seconds, entry.sides)
+        for entry in loaded.entries
+    }
+    time_width = max((len(text) for text in times.values()), default=10)
     for entry in loaded.entries:
         needs = f"  needs {', '.join(entry.needs)}" if entry.needs else ""
-        sides = ", each side" if entry.sides == "each" else ""
         out.write(
-            f"{entry.id:<{width}}  {entry.kind:<8}  {entry.duration_seconds:>3} s{sides}  "
-            f"{entry.title} [{', '.join(entry.areas)}]{needs}\n"
+            f"{entry.id:<{width}}  {entry.kind:<8}  {entry.position:<8}  "
+            f"{times[entry.id]:<{time_width}}  {entry.title} [{', '.join(entry.areas)}]{needs}\n"
         )
     out.write(f"{len(loaded.entries)} entries\n")
     return EXIT_OK

@@ -131,7 +131,7 @@ class BreakService:
 
     def break_now(self) -> None:
         self._user_intent()
-        self._show_prompt(exclude_areas=())
+        self._show_prompt(exclude_areas=(), fresh=True)
 
     def complete(self) -> None:
         if self._current is None:
@@ -185,7 +185,7 @@ class BreakService:
             return
         self._user_intent()
         self._record("another", self._clock.now(), entry_id=self._current.id)
-        self._show_prompt(exclude_areas=self._current.areas)
+        self._show_prompt(exclude_areas=self._current.areas, fresh=False)
 
     def pause(self, request: PauseRequest) -> datetime | None:
         """Pause reminders; returns when they resume (None = until the user resumes)."""
@@ -320,7 +320,9 @@ class BreakService:
             return 0
         return int((now - start).total_seconds())
 
-    def _pick(self, exclude_areas: Sequence[str]) -> Entry | None:
+    def _pick(self, exclude_areas: Sequence[str], *, fresh: bool) -> Entry | None:
+        """``fresh``: a new stand-up prompt (scheduled or "break now"), which gets the
+        person out of the chair; False for "Another one", which may offer a seated move."""
         now = self._clock.now()
         today = now.astimezone(self._clock.zone()).date()
         if self._today.day != today:
@@ -336,14 +338,15 @@ class BreakService:
             last_entry_id=self._current.id if self._current else self._last_shown(),
             exclude_areas=frozenset(exclude_areas),
             sitting_minutes=_minutes(self._sitting_seconds(now)),
+            out_of_chair=fresh,
         )
         return pick(self._catalog, context, self._rng)
 
     def _last_shown(self) -> str | None:
         return self._today.shown[-1] if self._today.shown else None
 
-    def _show_prompt(self, exclude_areas: Sequence[str]) -> None:
-        entry = self._pick(exclude_areas)
+    def _show_prompt(self, exclude_areas: Sequence[str], *, fresh: bool) -> None:
+        entry = self._pick(exclude_areas, fresh=fresh)
         if entry is None:
             self._notifier.notify(
                 _("Time to stand up"),
@@ -407,7 +410,7 @@ class BreakService:
         due = cycle.next_prompt_at(self._state, self._settings, now, self._clock.zone())
         if due is not None and due <= now + DUE_TOLERANCE:
             if not self._should_hold(due, now):
-                self._show_prompt(exclude_areas=())
+                self._show_prompt(exclude_areas=(), fresh=True)
             return
         notice = timedelta(seconds=self._settings.notice_seconds)
         if due is not None and notice and due - notice <= now + DUE_TOLERANCE:

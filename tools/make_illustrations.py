@@ -917,6 +917,20 @@ def _wall_posture(c: Canvas) -> None:
         c.circle((80, y), 5, fill="#e07a3f")
 
 
+@scene("stand-tall-check", "Up from the chair, standing tall with a plumb line")
+def _stand_tall(c: Canvas) -> None:
+    # No wall: the empty chair says "you got up", the dashed line ear-shoulder-hip-ankle
+    # says "stacked".
+    floor(c)
+    chair(c, 60, SEAT)
+    p = person(c, Pose(nose=90, arm_a=(182, 178), arm_b=(182, 178)), (146, 222), "feet")
+    x = p["hip"][0] + 18
+    for dash in range(int(p["head"][1]) - 24, 222, 14):
+        c.line((x, dash), (x, dash + 7), ACCENT, 3)
+    for mark in (p["head"][1], p["neck"][1] + 10, p["hip"][1] - 4, 214):
+        c.circle((x, mark), 5, fill="#e07a3f")
+
+
 # ---------------------------------------------------------------------------------------
 # Movement
 # ---------------------------------------------------------------------------------------

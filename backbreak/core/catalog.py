@@ -15,6 +15,7 @@ Catalog file format (UTF-8 TOML, one or more ``[[entry]]`` tables)::
     duration = 60                         # seconds, 10–600; for sides = "each" the total
                                           # of both sides (the switch comes at half time)
     sides = "each"                        # "one" or "each"
+    position = "standing"                 # standing | seated | floor (see POSITIONS)
     steps = ["...", "..."]                # 2–5 short steps, each up to 140 characters
     why = "One line on why it helps."     # up to 160 characters
     caution = "Stop if ..."               # optional, up to 200 characters
@@ -28,6 +29,8 @@ also accepts the name of a bundled illustration). It may not be absolute or clim
 
 Unknown keys are reported (they are usually typos) but do not reject an entry; any other
 bad field rejects that one entry, which is reported and skipped while the rest load.
+``position`` came after the first catalogs were written: an entry without it still loads,
+counted as "seated" (the cautious reading), and the omission is reported.
 """
 
 from __future__ import annotations
@@ -65,6 +68,20 @@ SIDES: tuple[str, ...] = ("one", "each")
 
 Sides = Literal["one", "each"]
 
+POSITIONS: tuple[str, ...] = ("standing", "seated", "floor")
+"""Where the steps put the body. "seated" includes moves that work sitting or standing:
+they do not get anyone out of the chair. "floor" moves do (down to the floor and back up)."""
+
+Position = Literal["standing", "seated", "floor"]
+
+OUT_OF_CHAIR: frozenset[str] = frozenset({"standing", "floor"})
+"""Positions that end a sitting stretch: a scheduled prompt offers only these (see
+``backbreak.core.picker``)."""
+
+MISSING_POSITION: Position = "seated"
+"""What an entry without ``position`` counts as: the cautious reading, since a scheduled
+prompt must never keep someone in the chair by mistake."""
+
 MIN_DURATION_SECONDS = 10
 MAX_DURATION_SECONDS = 600
 MIN_STEPS = 2
@@ -80,7 +97,7 @@ FILE_LEVEL = ""
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _REQUIRED = ("id", "title", "kind", "areas", "duration", "sides", "steps", "why", "illustration")
-_OPTIONAL = ("caution", "needs")
+_OPTIONAL = ("caution", "needs", "position")
 _TOP_LEVEL_KEYS = ("schema", "entry")
 
 
@@ -104,10 +121,17 @@ class Entry:
     entries (resolved by the loader)."""
     source: str = "bundled"
     """Where the entry came from: "bundled" or the user file's path."""
+    position: Position = MISSING_POSITION
+    """Standing, seated or on the floor (see ``POSITIONS``)."""
 
     @property
     def office_friendly(self) -> bool:
         return not self.needs
+
+    @property
+    def gets_you_up(self) -> bool:
+        """True when doing it takes the person out of the chair (standing or floor)."""
+        return self.position in OUT_OF_CHAIR
 
 
 @dataclass(frozen=True)
@@ -223,6 +247,9 @@ def _entry_from(raw: Mapping[str, object], source: str) -> Entry:
     caution: str | None = None
     if "caution" in raw:
         caution = _text(raw, "caution", MAX_CAUTION_CHARS)
+    position = raw.get("position", MISSING_POSITION)
+    if position not in POSITIONS:
+        raise _FieldError("position", f"{position!r} is not one of: {', '.join(POSITIONS)}")
     return Entry(
         id=entry_id,
         title=_text(raw, "title", MAX_TITLE_CHARS),
@@ -236,7 +263,17 @@ def _entry_from(raw: Mapping[str, object], source: str) -> Entry:
         needs=_choices(raw.get("needs", []), "needs", NEEDS, at_least=0),
         illustration=_illustration(raw["illustration"]),
         source=source,
+        position=_position(position),
     )
+
+
+def _position(value: object) -> Position:
+    # Spelled out so mypy sees the Literal; the caller has checked it is in POSITIONS.
+    if value == "standing":
+        return "standing"
+    if value == "floor":
+        return "floor"
+    return "seated"
 
 
 def _label(raw: object, position: int) -> str:
@@ -295,6 +332,16 @@ def parse_catalog(
             continue
         seen.add(entry.id)
         entries.append(entry)
+        if isinstance(raw, Mapping) and "position" not in raw:
+            problems.append(
+                CatalogProblem(
+                    file,
+                    label,
+                    "position",
+                    f'missing; counted as "{MISSING_POSITION}", so it is offered only on '
+                    f'"Another one". Add position = "standing", "seated" or "floor"',
+                )
+            )
         for key in raw:
             if key not in _REQUIRED and key not in _OPTIONAL:
                 problems.append(

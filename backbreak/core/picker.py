@@ -10,6 +10,13 @@ How a pick is made:
 2. Preferences narrow the choice one after another, each applied only when it leaves at
    least one entry, so a rule that cannot be met is loosened instead of giving nothing.
    In order of importance:
+     0. for a fresh prompt (scheduled or "Take a break now"): entries that get the person
+        out of the chair (position standing or floor). Sitting still is what the app is
+        there to interrupt, so this outranks everything else; seated moves (eye, wrist and
+        posture checks) come only on "Another one". It is loosened only when the user's
+        own kind and hidden choices leave no such entry (the bundled catalog has an
+        office-friendly standing entry of every kind, so with nothing hidden that never
+        happens; tests/unit/test_picker_standing.py checks every combination);
      a. office-friendly entries only, when the user asked for that;
      b. not the entry shown last (never the same twice in a row);
      c. not an entry already done today;
@@ -59,6 +66,9 @@ class PickContext:
     """For "Another one": the body areas of the entry being replaced."""
     sitting_minutes: float | None = None
     """How long the user has been sitting; None when unknown (no bias)."""
+    out_of_chair: bool = False
+    """A fresh stand-up prompt: prefer entries that get the person up (rule 0). False for
+    "Another one", which may offer a seated move."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,7 @@ def _preferences(context: PickContext, day: _Day) -> list[Callable[[Entry], bool
     """The narrowing rules, most important first (see the module docstring)."""
     done = frozenset(context.done_today)
     return [
+        lambda entry: entry.gets_you_up or not context.out_of_chair,
         lambda entry: entry.office_friendly or not context.office_friendly_only,
         lambda entry: entry.id != context.last_entry_id,
         lambda entry: entry.id not in done,

@@ -47,11 +47,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backbreak.core.catalog import BODY_AREAS, KINDS, Entry
+from backbreak.core.catalog import BODY_AREAS, KINDS, POSITIONS, Entry
+from backbreak.core.durations import exercise_time_text
 from backbreak.core.i18n import N_, _
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
-from backbreak.ui.names import area_name, kind_name, need_name
+from backbreak.ui.names import area_name, kind_name, need_name, position_name
 from backbreak.ui.plain_text import PlainLabel, html_list
 
 log = logging.getLogger(__name__)
@@ -89,17 +90,9 @@ def needs_text(entry: Entry) -> str:
 
 
 def time_text(entry: Entry, separator: str = ", ") -> str:
-    """``"45 s"``, ``"1 min 30 s"``; each-side entries say so: ``"1 min, each side"``."""
-    minutes, seconds = divmod(entry.duration_seconds, 60)
-    if minutes and seconds:
-        text = _("{0} min {1} s").format(minutes, seconds)
-    elif minutes:
-        text = _("{0} min").format(minutes)
-    else:
-        text = _("{0} s").format(seconds)
-    if entry.sides == "each":
-        text = separator.join((text, _("each side")))
-    return text
+    """``"45 s"``, ``"1 min 30 s"``; each-side entries give the total and one side's share:
+    ``"2 min in all, 1 min per side"`` (the one wording of ``core.durations``)."""
+    return exercise_time_text(entry.duration_seconds, entry.sides, separator)
 
 
 class ExerciseModel(QAbstractTableModel):
@@ -381,7 +374,7 @@ class ExerciseModel(QAbstractTableModel):
 
 
 class ExerciseFilter(QSortFilterProxyModel):
-    """Narrows the rows by kind, body area, shown/hidden/favourite, and words."""
+    """Narrows the rows by kind, body area, position, shown/hidden/favourite, and words."""
 
     def __init__(self, source: ExerciseModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -391,9 +384,18 @@ class ExerciseFilter(QSortFilterProxyModel):
         self._area: str | None = None
         self._status = STATUS_ALL
         self._words: list[str] = []
+        self._position: str | None = None
 
-    def set_criteria(self, kind: str | None, area: str | None, status: str, text: str) -> None:
+    def set_criteria(
+        self,
+        kind: str | None,
+        area: str | None,
+        status: str,
+        text: str,
+        position: str | None = None,
+    ) -> None:
         self.beginFilterChange()
+        self._position = position
         self._kind = kind
         self._area = area
         self._status = status
@@ -407,6 +409,8 @@ class ExerciseFilter(QSortFilterProxyModel):
         if self._kind is not None and entry.kind != self._kind:
             return False
         if self._area is not None and self._area not in entry.areas:
+            return False
+        if self._position is not None and entry.position != self._position:
             return False
         if self._status == STATUS_SHOWN and not self._source.is_shown(source_row):
             return False
@@ -481,6 +485,11 @@ class ExercisesPage(QWidget):
         for area in BODY_AREAS:
             self.area_filter.addItem(area_name(area), area)
         self.area_filter.setAccessibleName(self.tr("Show only this body area"))
+        self.position_filter = QComboBox()
+        self.position_filter.addItem(self.tr("Any position"), None)
+        for position in POSITIONS:
+            self.position_filter.addItem(position_name(position), position)
+        self.position_filter.setAccessibleName(self.tr("Show only this position"))
         self.status_filter = QComboBox()
         for label, status in (
             (self.tr("Shown and hidden"), STATUS_ALL),
@@ -491,7 +500,12 @@ class ExercisesPage(QWidget):
             self.status_filter.addItem(label, status)
         self.status_filter.setAccessibleName(self.tr("Show only shown, hidden or favourites"))
         self.text_filter.textChanged.connect(self._apply_filters)
-        for combo in (self.kind_filter, self.area_filter, self.status_filter):
+        for combo in (
+            self.kind_filter,
+            self.area_filter,
+            self.position_filter,
+            self.status_filter,
+        ):
             combo.currentIndexChanged.connect(self._apply_filters)
         search_label = PlainLabel(self.tr("Fin&d"))
         search_label.setBuddy(self.text_filter)
@@ -500,6 +514,7 @@ class ExercisesPage(QWidget):
         filters.addWidget(self.text_filter, 1)
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.area_filter)
+        filters.addWidget(self.position_filter)
         filters.addWidget(self.status_filter)
 
         self.table = ExerciseTable()
@@ -689,6 +704,7 @@ class ExercisesPage(QWidget):
             self.area_filter.currentData(),
             str(self.status_filter.currentData()),
             self.text_filter.text(),
+            self.position_filter.currentData(),
         )
         self._update_count()
         if self.current_entry() is None:
@@ -767,7 +783,12 @@ class ExercisesPage(QWidget):
         else:
             self.preview_picture.setPixmap(picture)
         self.preview_title.setText(entry.title)
-        meta = [kind_name(entry.kind), areas_text(entry), time_text(entry)]
+        meta = [
+            kind_name(entry.kind),
+            position_name(entry.position),
+            areas_text(entry),
+            time_text(entry),
+        ]
         needs = needs_text(entry)
         meta.append(self.tr("Needs {0}").format(needs) if needs else self.tr("At the desk"))
         self.preview_meta.setText(" · ".join(meta))

@@ -59,6 +59,11 @@ NEED_NAMES: dict[str, str] = {
     "door": N_("a doorway"),
     "space": N_("room to move"),
 }
+POSITION_NAMES: dict[str, str] = {
+    "standing": N_("Standing"),
+    "seated": N_("Seated"),
+    "floor": N_("On the floor"),
+}
 WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 """Our own abbreviations rather than strftime's: Qt sets the C locale from the
 environment at start-up, and the tray and the CLI must read the same."""
@@ -94,6 +99,10 @@ def short_area_name(area: str) -> str:
 def area_word(area: str) -> str:
     """``"lower_back"`` → ``"lower back"``, for use inside a sentence."""
     return _(AREA_WORDS.get(area, area.replace("_", " ")))
+
+
+def position_name(position: str) -> str:
+    return _(POSITION_NAMES.get(position, position))
 
 
 def need_name(need: str) -> str:

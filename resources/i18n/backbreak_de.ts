@@ -24,6 +24,14 @@
         <translation>{0} Std. {1} Min.</translation>
     </message>
     <message>
+        <source>{0} in all</source>
+        <translation>{0} insgesamt</translation>
+    </message>
+    <message>
+        <source>{0} per side</source>
+        <translation>{0} pro Seite</translation>
+    </message>
+    <message>
         <source>No breaks yet</source>
         <translation>Noch keine Pausen</translation>
     </message>
@@ -272,6 +280,18 @@
         <translation>Platz zum Bewegen</translation>
     </message>
     <message>
+        <source>Standing</source>
+        <translation>Im Stehen</translation>
+    </message>
+    <message>
+        <source>Seated</source>
+        <translation>Im Sitzen</translation>
+    </message>
+    <message>
+        <source>On the floor</source>
+        <translation>Am Boden</translation>
+    </message>
+    <message>
         <source>Exercise</source>
         <translation>Übung</translation>
     </message>
@@ -298,10 +318,6 @@
     <message>
         <source>{0} s</source>
         <translation>{0} s</translation>
-    </message>
-    <message>
-        <source>each side</source>
-        <translation>je Seite</translation>
     </message>
     <message>
         <source>Not offered: exercises of this kind are turned off above.</source>
@@ -884,6 +900,14 @@
     <message>
         <source>Show only this body area</source>
         <translation>Nur diesen Körperbereich zeigen</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Jede Haltung</translation>
+    </message>
+    <message>
+        <source>Show only this position</source>
+        <translation>Nur diese Haltung zeigen</translation>
     </message>
     <message>
         <source>Shown and hidden</source>

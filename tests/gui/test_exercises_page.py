@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, Entry
+from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, Entry, Position
 from backbreak.ui.exercises_page import (
     COLUMN_EXERCISE,
     COLUMN_FAVOURITE,
@@ -36,6 +36,7 @@ def make_entry(
     duration: int = 60,
     sides: str = "one",
     needs: tuple[str, ...] = (),
+    position: Position = "seated",
 ) -> Entry:
     return Entry(
         id=entry_id,
@@ -49,13 +50,27 @@ def make_entry(
         caution="Stop if it hurts.",
         needs=needs,
         illustration=f"{entry_id}.svg",
+        position=position,
     )
 
 
 NECK = make_entry("neck-tilt", "stretch", ("neck",), title="Neck tilt", sides="each")
-WALK = make_entry("walk-to-window", "movement", ("whole_body",), title="Walk to the window")
+WALK = make_entry(
+    "walk-to-window",
+    "movement",
+    ("whole_body",),
+    title="Walk to the window",
+    position="standing",
+)
 SHOULDERS = make_entry("shoulder-rolls", "mobility", ("shoulders", "neck"), title="Shoulder rolls")
-PLANK = make_entry("desk-plank", "strength", ("whole_body",), title="Desk plank", needs=("floor",))
+PLANK = make_entry(
+    "desk-plank",
+    "strength",
+    ("whole_body",),
+    title="Desk plank",
+    needs=("floor",),
+    position="floor",
+)
 ENTRIES = [NECK, WALK, SHOULDERS, PLANK]
 
 
@@ -84,7 +99,7 @@ def test_lists_the_whole_catalog_in_catalog_order(page: ExercisesPage) -> None:
     assert page.count.text() == "4 exercises"
     model = page.model
     assert model.data(model.index(0, COLUMN_EXERCISE)) == "Neck tilt"
-    assert model.data(model.index(0, COLUMN_TIME)) == "1 min\neach side"
+    assert model.data(model.index(0, COLUMN_TIME)) == "1 min in all\n30 s per side"
     assert model.data(model.index(1, COLUMN_TIME)) == "1 min"
 
 
@@ -96,10 +111,30 @@ def test_every_kind_area_and_need_has_a_name() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "sides", "text"),
-    [(45, "one", "45 s"), (90, "one", "1 min 30 s"), (120, "each", "2 min, each side")],
+    [
+        (45, "one", "45 s"),
+        (90, "one", "1 min 30 s"),
+        (120, "each", "2 min in all, 1 min per side"),
+        (90, "each", "1 min 30 s in all, 45 s per side"),
+    ],
 )
 def test_time_text(seconds: int, sides: str, text: str) -> None:
     assert time_text(make_entry("x", duration=seconds, sides=sides)) == text
+
+
+def test_the_position_filter_lists_what_gets_you_up_apart_from_seated_moves(
+    page: ExercisesPage,
+) -> None:
+    page.position_filter.setCurrentIndex(page.position_filter.findData("standing"))
+    assert page.listed_ids() == ["walk-to-window"]
+    page.position_filter.setCurrentIndex(page.position_filter.findData("floor"))
+    assert page.listed_ids() == ["desk-plank"]
+    page.position_filter.setCurrentIndex(page.position_filter.findData("seated"))
+    assert page.listed_ids() == ["neck-tilt", "shoulder-rolls"]
+    page.position_filter.setCurrentIndex(0)  # any position
+    assert len(page.listed_ids()) == 4
+    page.select("desk-plank")
+    assert "On the floor" in page.preview_meta.text()
 
 
 def test_kind_area_and_text_filters_narrow_the_list(page: ExercisesPage) -> None:
@@ -197,7 +232,7 @@ def test_selecting_a_row_previews_picture_and_steps(page: ExercisesPage) -> None
     assert page.select("neck-tilt")
     assert not page.preview_empty.isVisible()
     assert page.preview_title.text() == "Neck tilt"
-    assert "each side" in page.preview_meta.text()
+    assert "1 min in all, 30 s per side" in page.preview_meta.text()
     assert "Breathe out slowly." in page.preview_steps.text()
     assert "Stop if it hurts." in page.preview_note.text()
     assert not page.preview_picture.pixmap().isNull()
@@ -263,6 +298,7 @@ def test_every_control_has_an_accessible_name(page: ExercisesPage) -> None:
         page.text_filter,
         page.kind_filter,
         page.area_filter,
+        page.position_filter,
         page.status_filter,
         page.table,
         page.unhide,

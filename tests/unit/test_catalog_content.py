@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, parse_catalog
+from backbreak.core.catalog import BODY_AREAS, KINDS, NEEDS, POSITIONS, parse_catalog
 from backbreak.platform.catalog_files import GENERIC_ILLUSTRATION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,3 +225,33 @@ def test_illustration_is_a_plain_240_svg_in_the_palette(name: str) -> None:
     assert colours <= PALETTE, f"{path.name}: {colours - PALETTE}"
     assert "#3d7ea6" in colours, f"{path.name} shows no figure"
     assert shapes >= 5, path.name
+
+
+def test_every_entry_says_where_it_puts_the_body() -> None:
+    missing = [entry["id"] for entry in ENTRIES if entry.get("position") not in POSITIONS]
+    assert missing == []
+
+
+def test_floor_moves_and_the_floor_need_go_together() -> None:
+    # A floor move that did not say it needs the floor would pass the office-friendly filter.
+    for entry in ENTRIES:
+        assert (entry["position"] == "floor") == ("floor" in entry.get("needs", [])), entry["id"]
+
+
+def test_moves_whose_steps_keep_you_seated_are_not_called_standing() -> None:
+    for entry in ENTRIES:
+        first = entry["steps"][0]
+        if first.startswith(("Sit ", "Scoot ", "Slide your hips")) or "chair" in first:
+            assert entry["position"] == "seated" or first.startswith("Stand"), entry["id"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_an_office_friendly_move_that_gets_you_up(kind: str) -> None:
+    # So a scheduled prompt can be a standing one whichever kinds the user leaves on, also
+    # with "office-friendly only" (see the picker's rule 0).
+    ids = [
+        entry["id"]
+        for entry in ENTRIES
+        if entry["kind"] == kind and entry["position"] == "standing" and not entry.get("needs")
+    ]
+    assert ids != []

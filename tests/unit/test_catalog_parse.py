@@ -24,6 +24,7 @@ def good(**changes: Any) -> dict[str, Any]:
         "areas": ["hamstrings", "lower_back"],
         "duration": 60,
         "sides": "each",
+        "position": "standing",
         "steps": ["Put a heel on a low step.", "Hinge forward from the hips."],
         "why": "Loose hamstrings take strain off the lower back.",
         "caution": "Stop if it pulls behind the knee.",
@@ -54,9 +55,11 @@ def test_a_good_entry_becomes_a_typed_entry() -> None:
             caution="Stop if it pulls behind the knee.",
             needs=(),
             illustration="standing-hamstring-reach.svg",
+            position="standing",
         )
     ]
     assert entries[0].office_friendly
+    assert entries[0].gets_you_up
 
 
 def test_the_documented_example_parses() -> None:
@@ -69,6 +72,7 @@ kind = "stretch"
 areas = ["hamstrings", "lower_back"]
 duration = 60
 sides = "each"
+position = "standing"
 steps = ["Heel on a step.", "Lean from the hips."]
 why = "One line on why it helps."
 needs = ["wall"]
@@ -163,6 +167,38 @@ def test_optional_fields_may_be_left_out() -> None:
     assert problems == []
     assert entries[0].caution is None
     assert entries[0].needs == ()
+
+
+@pytest.mark.parametrize(
+    ("position", "gets_you_up"), [("standing", True), ("floor", True), ("seated", False)]
+)
+def test_position_says_whether_the_entry_gets_you_out_of_the_chair(
+    position: str, gets_you_up: bool
+) -> None:
+    entries, problems = parse_one(good(position=position))
+    assert problems == []
+    assert entries[0].position == position
+    assert entries[0].gets_you_up is gets_you_up
+
+
+@pytest.mark.parametrize("position", ["sitting", "Standing", 1, ["standing"], True])
+def test_an_unknown_position_rejects_the_entry(position: object) -> None:
+    entries, problems = parse_one(good(position=position))
+    assert entries == []
+    assert [(p.field, p.message) for p in problems] == [
+        ("position", f"{position!r} is not one of: standing, seated, floor")
+    ]
+
+
+def test_a_missing_position_still_loads_as_seated_and_says_so() -> None:
+    # Catalogs written before the field existed keep working, cautiously: a seated entry
+    # is never a scheduled prompt, and the problem tells the author how to fix that.
+    entries, problems = parse_one(good(position=None))
+    assert [entry.id for entry in entries] == ["standing-hamstring-reach"]
+    assert entries[0].position == "seated"
+    assert not entries[0].gets_you_up
+    assert [(p.field, p.entry) for p in problems] == [("position", "standing-hamstring-reach")]
+    assert 'Add position = "standing", "seated" or "floor"' in problems[0].message
 
 
 def test_a_problem_names_the_entry_by_id_or_position() -> None:

@@ -138,7 +138,21 @@ def test_catalog_lists_entries(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     code, out, _ = run(capsys, "catalog", "--json", "--data-dir", str(tmp_path))
     entries = json.loads(out)
     assert len(entries) == count
-    assert {"id", "title", "kind", "areas"} <= set(entries[0])
+    assert {"id", "title", "kind", "areas", "position"} <= set(entries[0])
+
+
+def test_catalog_says_where_each_move_puts_you_and_that_each_side_time_is_the_total(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "catalog", "--data-dir", str(tmp_path))
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    # 240 s for both legs together: the total, then one leg's share.
+    assert "  floor  " in lines["towel-hamstring-stretch"]
+    assert "4 min in all, 2 min per side" in lines["towel-hamstring-stretch"]
+    assert "each side" not in out
+    assert "  standing  " in lines["stand-up-and-walk"]
+    assert "  seated  " in lines["blink-and-refocus"]
 
 
 GOOD_AND_BAD = """
@@ -151,6 +165,7 @@ kind = "mobility"
 areas = ["upper_back"]
 duration = 60
 sides = "one"
+position = "standing"
 steps = ["Stand against a wall.", "Slide your arms up and down."]
 why = "Wakes up the shoulder blades."
 illustration = "slide.svg"
@@ -162,6 +177,7 @@ kind = "yoga"
 areas = ["upper_back"]
 duration = 60
 sides = "one"
+position = "standing"
 steps = ["One.", "Two."]
 why = "Nothing."
 illustration = "slide.svg"
