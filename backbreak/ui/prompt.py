@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from backbreak.core.catalog import Entry
+from backbreak.core.durations import exercise_time_text
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
 from backbreak.ui.plain_text import PlainLabel, html_list
@@ -121,9 +122,9 @@ class PromptWindow(QWidget):
         self._fonts.set(self._title, 1.35, bold=True, enlarge=True)
         self._title.setAccessibleName(self.tr("Exercise"))
 
-        self._badge = NoticeLabel("info", self.tr("each side"))
+        # Filled in per entry: the total for both sides and one side's share.
+        self._badge = NoticeLabel("info")
         self._fonts.set(self._badge, enlarge=True)
-        self._badge.setAccessibleName(self.tr("Do this on each side"))
         self._badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         header = QHBoxLayout()
@@ -268,6 +269,9 @@ class PromptWindow(QWidget):
         """Show ``entry`` (reusing this window if it is up) with a fresh countdown."""
         self._entry = entry
         self._title.setText(entry.title)
+        sides_time = exercise_time_text(entry.duration_seconds, entry.sides)
+        self._badge.setText(sides_time)
+        self._badge.setAccessibleName(sides_time)
         self._badge.setVisible(entry.sides == "each")
         self._set_illustration(illustration)
         self._steps.setText(html_list(entry.steps))

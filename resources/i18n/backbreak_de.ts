@@ -1203,14 +1203,6 @@
         <translation>Übung</translation>
     </message>
     <message>
-        <source>each side</source>
-        <translation>je Seite</translation>
-    </message>
-    <message>
-        <source>Do this on each side</source>
-        <translation>Auf beiden Seiten machen</translation>
-    </message>
-    <message>
         <source>Illustration</source>
         <translation>Abbildung</translation>
     </message>

@@ -84,6 +84,8 @@ def test_shows_title_steps_and_each_side_badge(window: PromptWindow) -> None:
     # Step text is escaped, not interpreted as markup.
     assert "Step through &amp; breathe &lt;slowly&gt;." in steps
     assert label(window, "badge").isVisible()
+    # The duration is the total for both sides: the badge says so, in the catalog's words.
+    assert label(window, "badge").text() == "10 s in all, 5 s per side"
     assert "Opens the front of the chest." in label(window, "why").text()
     assert label(window, "caution").isVisible()
     assert "Stop if your arm tingles." in label(window, "caution").text()
