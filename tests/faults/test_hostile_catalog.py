@@ -30,6 +30,7 @@ kind = "stretch"
 areas = ["neck"]
 duration = 30
 sides = "one"
+position = "standing"
 steps = ["First this.", "Then that."]
 why = "It helps."
 illustration = "{illustration}"
