@@ -1,21 +1,27 @@
-"""What backbreak costs next to the floor: a bare PySide6 tray app with one hourly timer.
+"""What backbreak costs next to the floor: a PySide6 tray app with one hourly APScheduler job.
 
-Run from the repository root (about four minutes with the defaults)::
+Run from the repository root (about ten minutes with the defaults)::
 
     python bench/bench_idle.py [--idle-seconds 60] [--cycles 500] [--scheduled] [--json out.json]
 
 It starts a private desktop (Xvfb on a free display, its own session D-Bus, trayer as the
-tray host, dunst for notifications), then, side by side in that desktop:
+tray host, dunst for notifications). Each app runs ALONE in it (PSS splits the pages two
+processes share, so side by side both would look smaller), and every ratio comes from
+this one run:
 
 1. start-up until the tray icon is in the tray (the tray host has adopted and shown it;
-   for backbreak also until its command socket answers), median of ``--startup-runs``;
-2. RSS and PSS after ``--idle-seconds`` of idle;
+   for backbreak also until its command socket answers): the median of
+   ``--startup-pairs`` interleaved pairs (floor then backbreak, then the other way round);
+2. RSS and PSS after ``--idle-seconds`` of idle, the window starting ``--settle-seconds``
+   after start (past Qt's own one-shot timer);
 3. CPU seconds and context switches (all threads) over that idle window, per minute;
-4. delay from asking for a prompt to its window being mapped: ``backbreak break-now``
+4. memory growth per command on the socket (``--socket-commands`` ``status`` calls);
+5. delay from asking for a prompt to its window being mapped: ``backbreak break-now``
    from the shell, the bare command on the socket, and with ``--scheduled`` a real
    scheduled prompt (5 min interval, so about six more minutes);
-5. RSS/PSS growth over ``--cycles`` prompt open/close cycles (break-now on the command
-   socket, then Esc / Alt+D / Alt+K typed into the prompt, in turn).
+6. RSS/PSS growth over ``--cycles`` prompt open/close cycles (break-now on the command
+   socket, then Esc / Alt+D / Alt+K typed into the prompt, in turn), sampled after the
+   first ``FIRST_PROMPTS`` and every ``MEMORY_EVERY``.
 
 Every process it started is stopped at the end, also on Ctrl-C. Linux + X11 only; needs
 Xvfb, dbus-daemon, trayer, dunst and xdotool.
@@ -36,7 +42,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -58,6 +64,10 @@ SCHEDULED_SETTINGS = "schema_version = 1\nworking_hours_enabled = false\ninterva
 # Esc snoozes, Alt+D is Done, Alt+K is Skip: the cycles take every way out of a prompt.
 CLOSE_KEYS = ("Escape", "alt+d", "alt+k")
 MEMORY_EVERY = 100
+# The growth a person sees over their first days: 120 prompts is about two weeks.
+FIRST_PROMPTS = 120
+# Commands sent on the socket before the growth per command is measured (warm caches).
+SOCKET_WARM_UP = 200
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
@@ -82,6 +92,7 @@ class Session:
         argv: Sequence[str],
         stdout: int | IO[bytes] = subprocess.DEVNULL,
         stderr: int | IO[bytes] = subprocess.DEVNULL,
+        pass_fds: Sequence[int] = (),
     ) -> subprocess.Popen[bytes]:
         # A session of its own: Ctrl-C reaches only the bench, which then stops
         # everything in order (apps before the X server they draw on).
@@ -92,6 +103,7 @@ class Session:
             stdout=stdout,
             stderr=stderr,
             start_new_session=True,
+            pass_fds=tuple(pass_fds),
         )
         self._processes.append(process)
         return process
@@ -113,36 +125,45 @@ class Session:
         self._processes.clear()
 
 
-def _free_display() -> int:
-    for number in range(90, 300):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            return number
-    raise BenchError("no free X display number")
-
-
-def _wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise BenchError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+def _start_xvfb(session: Session) -> int:
+    """Start Xvfb on a display number it picks itself (``-displayfd``): guessing a free
+    number races with other Xvfb servers starting at the same time (parallel test runs)."""
+    read_end, write_end = os.pipe()
+    try:
+        session.spawn(
+            [
+                *("Xvfb", "-displayfd", str(write_end)),
+                *("-screen", "0", "1280x800x24", "-nolisten", "tcp"),
+            ],
+            pass_fds=(write_end,),
+        )
+        os.close(write_end)
+        write_end = -1
+        with os.fdopen(read_end, "rb") as answer:
+            read_end = -1
+            found: list[bytes] = []
+            reader = threading.Thread(target=lambda: found.append(answer.readline()), daemon=True)
+            reader.start()
+            reader.join(30)
+        if not found or not found[0].strip().isdigit():
+            raise BenchError("Xvfb did not start")
+        return int(found[0])
+    finally:
+        for fd in (read_end, write_end):
+            if fd >= 0:
+                os.close(fd)
 
 
 def start_desktop(source: Path, python: str) -> tuple[Session, str]:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         raise BenchError(f"the bench needs {', '.join(missing)} on PATH")
-    number = _free_display()
     env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
-    env["DISPLAY"] = f":{number}"
     # `python -m backbreak` must run the tree under test, not an installed copy.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
     session = Session(env, source, python)
-    session.spawn(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-    _wait_until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), 20, "Xvfb")
+    number = _start_xvfb(session)
+    env["DISPLAY"] = f":{number}"
     bus = session.spawn(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE
     )
@@ -351,19 +372,39 @@ def close_prompt(session: Session, watcher: XWatcher, shown: XRecord, key: str) 
 
 @dataclass
 class Idle:
+    """One app's idle window, measured while it ran alone."""
+
     seconds: float
-    cpu: dict[str, CpuSample]
-    memory: dict[str, MemorySample]
+    cpu: CpuSample
+    memory: MemorySample
 
 
-def measure_idle(pids: dict[str, int], seconds: float) -> Idle:
-    first = {name: cpu_sample(pid) for name, pid in pids.items()}
+def measure_idle(pid: int, seconds: float) -> Idle:
+    first = cpu_sample(pid)
     began = time.monotonic()
     time.sleep(seconds)
-    last = {name: cpu_sample(pid) for name, pid in pids.items()}
+    last = cpu_sample(pid)
     elapsed = time.monotonic() - began
-    memory = {name: memory_sample(pid) for name, pid in pids.items()}
-    return Idle(elapsed, {name: last[name] - first[name] for name in pids}, memory)
+    return Idle(elapsed, last - first, memory_sample(pid))
+
+
+@dataclass
+class SocketGrowth:
+    commands: int
+    before: MemorySample
+    after: MemorySample
+
+
+def socket_growth(app: Backbreak, commands: int) -> SocketGrowth:
+    """Memory kept per ``status`` command on the socket, after a warm-up."""
+    for _ in range(SOCKET_WARM_UP):
+        socket_command(app.socket_path, "status")
+    time.sleep(1)
+    before = memory_sample(app.pid)
+    for _ in range(commands):
+        socket_command(app.socket_path, "status")
+    time.sleep(2)  # deferred deletes run on the next turns of the event loop
+    return SocketGrowth(commands, before, memory_sample(app.pid))
 
 
 @dataclass
@@ -388,6 +429,13 @@ class Cycles:
         """(cycles, RSS growth, PSS growth) up to the last memory sample."""
         cycles, rss, pss = self.series[-1]
         return cycles, rss - self.before.rss_kib, pss - self.before.pss_kib
+
+    def growth_after(self, cycles: int) -> tuple[int, int] | None:
+        """(RSS growth, PSS growth) after the first ``cycles`` prompts, if sampled."""
+        for done, rss, pss in self.series:
+            if done == cycles:
+                return rss - self.before.rss_kib, pss - self.before.pss_kib
+        return None
 
 
 def cli_prompt_delays(
@@ -427,7 +475,7 @@ def prompt_cycles(
             # A crash is a finding, not a failure of the bench: report it with the rest.
             return Cycles(count, done, before, series, crash=app.last_words())
         done = index + 1
-        if done % MEMORY_EVERY == 0 or done == count:
+        if done % MEMORY_EVERY == 0 or done in (FIRST_PROMPTS, count):
             sample = memory_sample(app.pid)
             series.append((done, sample.rss_kib, sample.pss_kib))
             if progress:
@@ -497,9 +545,10 @@ def scheduled_delay(
 @dataclass
 class Results:
     idle_seconds: float
-    startup_runs: int
+    startup_pairs: int
     startup: dict[str, list[StartUp]]
-    idle: Idle | None = None
+    idle: dict[str, Idle] = field(default_factory=dict)
+    socket: SocketGrowth | None = None
     delays: PromptDelays = field(default_factory=PromptDelays)
     cycles: Cycles | None = None
 
@@ -523,7 +572,7 @@ def rows(results: Results) -> list[Row]:
     runs = results.startup
     table.append(
         (
-            f"start-up until the icon is in the tray (median of {results.startup_runs})",
+            f"start-up until the icon is in the tray (median, {results.startup_pairs} pairs)",
             _median([s.ready_s for s in runs["backbreak"]]),
             _median([s.ready_s for s in runs["floor"]]),
             "s",
@@ -537,49 +586,66 @@ def rows(results: Results) -> list[Row]:
             "s",
         )
     )
-    if results.idle is not None:
-        idle = results.idle
-        per_minute = 60 / idle.seconds
-        b, f = idle.cpu["backbreak"], idle.cpu["floor"]
-        minutes = f"{idle.seconds:.0f} s idle"
+    if {"backbreak", "floor"} <= results.idle.keys():
+        ours, floor = results.idle["backbreak"], results.idle["floor"]
+        b, f = ours.cpu, floor.cpu
+        b_minute, f_minute = 60 / ours.seconds, 60 / floor.seconds
+        minutes = f"{results.idle_seconds:.0f} s idle, each alone"
         table += [
             (
                 f"RSS after {minutes}",
-                idle.memory["backbreak"].rss_kib / 1024,
-                idle.memory["floor"].rss_kib / 1024,
+                ours.memory.rss_kib / 1024,
+                floor.memory.rss_kib / 1024,
                 "MiB",
             ),
             (
                 f"PSS after {minutes}",
-                idle.memory["backbreak"].pss_kib / 1024,
-                idle.memory["floor"].pss_kib / 1024,
+                ours.memory.pss_kib / 1024,
+                floor.memory.pss_kib / 1024,
                 "MiB",
             ),
             (
                 "CPU time while idle (schedstat, ns resolution)",
-                b.run_seconds * per_minute * 1000,
-                f.run_seconds * per_minute * 1000,
+                b.run_seconds * b_minute * 1000,
+                f.run_seconds * f_minute * 1000,
                 "ms/min",
             ),
             (
                 "CPU time while idle (utime+stime, 10 ms ticks)",
-                b.cpu_seconds * per_minute * 1000,
-                f.cpu_seconds * per_minute * 1000,
+                b.cpu_seconds * b_minute * 1000,
+                f.cpu_seconds * f_minute * 1000,
                 "ms/min",
             ),
             (
                 "voluntary context switches (≈ wake-ups)",
-                b.voluntary_switches * per_minute,
-                f.voluntary_switches * per_minute,
+                b.voluntary_switches * b_minute,
+                f.voluntary_switches * f_minute,
                 "/min",
             ),
             (
                 "involuntary context switches",
-                b.involuntary_switches * per_minute,
-                f.involuntary_switches * per_minute,
+                b.involuntary_switches * b_minute,
+                f.involuntary_switches * f_minute,
                 "/min",
             ),
             ("threads", float(b.threads), float(f.threads), ""),
+        ]
+    if results.socket is not None:
+        growth = results.socket
+        per_command = 1024 / growth.commands
+        table += [
+            (
+                f"RSS kept per socket command ({growth.commands} `status`)",
+                (growth.after.rss_kib - growth.before.rss_kib) * per_command,
+                None,
+                "B",
+            ),
+            (
+                f"PSS kept per socket command ({growth.commands} `status`)",
+                (growth.after.pss_kib - growth.before.pss_kib) * per_command,
+                None,
+                "B",
+            ),
         ]
     delays = results.delays
     if delays.cli_s:
@@ -614,6 +680,16 @@ def rows(results: Results) -> list[Row]:
         cycles, rss, pss = c.growth_kib
         if c.crash:
             table.append((f"prompt cycles done of {c.count} (then it crashed)", c.done, None, ""))
+        first_prompts = c.growth_after(FIRST_PROMPTS)
+        if first_prompts is not None:
+            table.append(
+                (
+                    f"PSS growth over the first {FIRST_PROMPTS} prompts",
+                    first_prompts[1] / 1024,
+                    None,
+                    "MiB",
+                )
+            )
         table.append((f"RSS growth over {cycles} prompts", rss / 1024, None, "MiB"))
         table.append((f"PSS growth over {cycles} prompts", pss / 1024, None, "MiB"))
         if len(c.series) > 2:
@@ -636,6 +712,8 @@ def _format(value: float | None, unit: str) -> str:
         return "n/a"
     if unit == "s":
         text = f"{value:.3f}"
+    elif unit == "B":
+        text = f"{value:.0f}"
     elif unit == "ms/min":
         text = f"{value:.2f}"
     elif unit == "":
@@ -691,7 +769,7 @@ def interrupts_as_keyboard_interrupt() -> Iterator[None]:
 def run(options: argparse.Namespace) -> Results:
     results = Results(
         idle_seconds=options.idle_seconds,
-        startup_runs=options.startup_runs,
+        startup_pairs=options.startup_pairs,
         startup={"backbreak": [], "floor": []},
     )
 
@@ -704,30 +782,48 @@ def run(options: argparse.Namespace) -> Results:
     folder = Path(tempfile.mkdtemp(prefix="bb-bench-"))
     try:
         watcher = XWatcher(display)
-        say(f"desktop on {display}; starting each app {options.startup_runs} times")
         app = Backbreak(session, folder / "idle")
         app.write_settings(IDLE_SETTINGS)
-        floor: subprocess.Popen[bytes] | None = None
-        for run_index in range(options.startup_runs):
-            last = run_index == options.startup_runs - 1
-            floor, floor_start = start_floor(session, watcher)
-            results.startup["floor"].append(floor_start)
-            if not last:
-                session.stop_one(floor)
+
+        def floor_alone() -> None:
+            floor, started = start_floor(session, watcher)
+            results.startup["floor"].append(started)
+            session.stop_one(floor)
+
+        def backbreak_alone() -> None:
             results.startup["backbreak"].append(start_backbreak(app, watcher))
-            if not last:
-                app.stop()
-        assert floor is not None
+            app.stop()
+
+        say(f"desktop on {display}; {options.startup_pairs} start-up pairs, each app alone")
+        for pair in range(options.startup_pairs):
+            # Interleaved, and the order swapped every pair: a slow spell of the machine
+            # or a warm cache then favours neither app.
+            order = (
+                (floor_alone, backbreak_alone) if pair % 2 == 0 else (backbreak_alone, floor_alone)
+            )
+            for start_one in order:
+                start_one()
+
         say(
-            f"both running; settling {options.settle_seconds:.0f} s, "
+            f"floor alone: settling {options.settle_seconds:.0f} s, "
             f"then {options.idle_seconds:.0f} s idle"
         )
+        floor, _ = start_floor(session, watcher)
         time.sleep(options.settle_seconds)
-        results.idle = measure_idle(
-            {"backbreak": app.pid, "floor": floor.pid}, options.idle_seconds
-        )
+        results.idle["floor"] = measure_idle(floor.pid, options.idle_seconds)
         session.stop_one(floor)
 
+        say(
+            f"backbreak alone: settling {options.settle_seconds:.0f} s, "
+            f"then {options.idle_seconds:.0f} s idle"
+        )
+        start_backbreak(app, watcher)
+        time.sleep(options.settle_seconds)
+        results.idle["backbreak"] = measure_idle(app.pid, options.idle_seconds)
+
+        if options.socket_commands:
+            say(f"{options.socket_commands} `status` commands on the socket")
+            results.socket = socket_growth(app, options.socket_commands)
         say(f"prompt delays: {options.cli_samples} × `backbreak break-now`")
         cli_prompt_delays(app, watcher, options.cli_samples, results.delays)
         if options.cycles:
@@ -758,7 +854,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--idle-seconds", type=float, default=60.0)
     parser.add_argument("--cycles", type=int, default=500, help="prompt open/close cycles")
-    parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument(
+        "--startup-pairs",
+        type=int,
+        default=40,
+        help="start-up pairs (floor and backbreak, each alone, order swapped every pair)",
+    )
+    parser.add_argument(
+        "--socket-commands",
+        type=int,
+        default=3000,
+        help="`status` commands for the memory kept per command (0 = skip)",
+    )
     parser.add_argument("--cli-samples", type=int, default=5, help="timed `break-now` calls")
     parser.add_argument(
         "--settle-seconds",
@@ -785,8 +892,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the data folders and logs")
     parser.add_argument("--quiet", action="store_true", help="only print the table")
     options = parser.parse_args(argv)
-    if options.startup_runs < 1 or options.cli_samples < 1 or options.idle_seconds <= 0:
-        parser.error("--startup-runs and --cli-samples need at least 1, --idle-seconds > 0")
+    if options.startup_pairs < 1 or options.cli_samples < 1 or options.idle_seconds <= 0:
+        parser.error("--startup-pairs and --cli-samples need at least 1, --idle-seconds > 0")
     try:
         with interrupts_as_keyboard_interrupt():
             results = run(options)
