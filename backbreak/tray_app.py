@@ -44,6 +44,7 @@ from backbreak.platform.speech import Speaker
 from backbreak.platform.wall_timer import WallClockTimer
 from backbreak.service import BreakService
 from backbreak.ui.cues import CuePlayer
+from backbreak.ui.memory import MemoryReleaser
 from backbreak.ui.motion import MotionSetting
 from backbreak.ui.prompt import PromptWindow
 from backbreak.ui.texts import clock_text, status_text
@@ -132,6 +133,9 @@ class TrayApp(QObject):
         self._tray = TrayController(history_enabled=True, minute_refresh=False)
         self._notifier = pick_notifier(self._tray.show_message)
         self._prompt = PromptWindow()
+        # Caches filled while a window is open are emptied a little after it closes.
+        self._memory = MemoryReleaser(self)
+        self._memory.watch(self._prompt)
         self._motion = MotionSetting()
         self._apply_look(loaded.settings)
         self._speaker = Speaker()
@@ -399,6 +403,7 @@ class TrayApp(QObject):
                 illustration_loader=self._illustration,
             )
             self._settings_dialog.applied.connect(self._apply_settings)
+            self._memory.watch(self._settings_dialog)
         else:
             self._settings_dialog.set_settings(self._service.settings)
         self._settings_dialog.set_voice_unavailable(self._speaker.unavailable_reason)
@@ -438,6 +443,7 @@ class TrayApp(QObject):
                 status=self._service.status,
                 titles=self._catalog_titles,
             )
+            self._memory.watch(self._history_window)
         self._history_window.show()
         self._history_window.raise_()
         self._history_window.activateWindow()
@@ -465,6 +471,7 @@ class TrayApp(QObject):
                 },
                 diagnostics=lambda: doctor_lines(self._paths),
             )
+            self._memory.watch(self._about)
         self._about.show()
         self._about.raise_()
 
