@@ -56,10 +56,28 @@ def wait_for(
         time.sleep(0.1)
 
 
+def _listening_displays() -> set[int]:
+    """Display numbers an X server listens on, from the kernel's socket table. An X server
+    whose socket file or lock is gone (another test run's /tmp, a cleaned folder) still
+    holds its abstract socket, and a second server on that number fails to start."""
+    try:
+        table = Path("/proc/net/unix").read_text()
+    except OSError:
+        return set()
+    found = set()
+    for line in table.splitlines():
+        _, _, name = line.rpartition(" ")
+        if "/.X11-unix/X" in name and name.rpartition("X")[2].isdigit():
+            found.add(int(name.rpartition("X")[2]))
+    return found
+
+
 def _free_display() -> int:
+    busy = _listening_displays()
     for number in range(90, 200):
         if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            number not in busy
+            and not Path(f"/tmp/.X11-unix/X{number}").exists()
             and not Path(f"/tmp/.X{number}-lock").exists()
         ):
             return number
