@@ -196,6 +196,28 @@ def check_dnd(env: Mapping[str, str], platform: str) -> DoctorLine:
     return DoctorLine(topic, True, detector.describe())
 
 
+def check_calls(env: Mapping[str, str], platform: str, paths: Paths) -> list[DoctorLine]:
+    """One line per call detector: microphone, camera, the user's program list."""
+    from backbreak.platform.calls import pick_call_detectors
+    from backbreak.platform.settings_store import load_settings
+
+    detectors = pick_call_detectors(env, platform)
+    settings = load_settings(paths.settings_file).settings
+    detectors.programs.set_names(settings.hold_programs)
+    advice = 'Use "Pause → Meeting" from the tray before a call.'
+    lines = []
+    for topic, detector, enabled in (
+        ("Microphone in use (calls)", detectors.microphone, settings.hold_when_microphone),
+        ("Camera in use (calls)", detectors.camera, settings.hold_when_camera),
+    ):
+        detail = detector.describe()
+        if not enabled:
+            detail += "; holding breaks for it is turned off in settings"
+        lines.append(DoctorLine(topic, detector.in_use() is not None, detail, advice))
+    lines.append(DoctorLine("Programs that hold breaks", True, detectors.programs.describe()))
+    return lines
+
+
 def check_speech(platform: str, which: Callable[[str], str | None] = shutil.which) -> DoctorLine:
     from backbreak.platform.speech import plyer_engine
 
@@ -287,6 +309,11 @@ def doctor_lines(
         except Exception as error:  # a report must finish even if one probe breaks
             log.exception("doctor check failed")
             lines.append(DoctorLine(check.__name__, False, f"the check itself failed: {error}"))
+    try:
+        lines += check_calls(env, platform, paths)
+    except Exception as error:
+        log.exception("doctor check failed")
+        lines.append(DoctorLine("Calls", False, f"the check itself failed: {error}"))
     return [*lines, check_wakeups(paths.log_file), *check_paths(paths)]
 
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from backbreak.core import cycle
 from backbreak.core.catalog import Entry
 from backbreak.core.history_model import EventKind, HistoryEvent
-from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
+from backbreak.core.hold import CALL_REASONS, HOLD_REASONS, RecheckAt, decide
 from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
@@ -447,10 +447,7 @@ class BreakService:
             hold.reason = decision.reason
             if decision.notify_quietly:
                 hold.quiet_notice_sent = True
-                self._notifier.notify(
-                    _("Stand-up break waiting"),
-                    _("Your break will show when the full-screen window or Do Not Disturb ends."),
-                )
+                self._notifier.notify(_("Stand-up break waiting"), _held_notice(decision.reason))
             self._arm(decision.when)
             self._view.show_status(self.status())
             return True
@@ -493,6 +490,14 @@ class BreakService:
                 # comes when it is due.
                 log.info("snooze from the notice refused: the snooze limit is reached")
                 self._reschedule()
+
+
+def _held_notice(reason: str) -> str:
+    if reason in CALL_REASONS:
+        return _("Your break will show when the call ends.")
+    if reason == "program":
+        return _("Your break will show when the program on your list closes.")
+    return _("Your break will show when the full-screen window or Do Not Disturb ends.")
 
 
 def _lead_text(seconds: int) -> str:

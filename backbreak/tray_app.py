@@ -24,6 +24,7 @@ from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
 from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
+from backbreak.platform.calls import pick_call_detectors
 from backbreak.platform.catalog_files import LoadedCatalog, illustration_bytes, load_catalog
 from backbreak.platform.clock import SystemClock
 from backbreak.platform.dnd import DndDetector
@@ -160,8 +161,10 @@ class TrayApp(QObject):
             session_events=self._session_events,
             fullscreen=FullscreenDetector(own_windows=self._own_windows),
             dnd=DndDetector(),
+            calls=pick_call_detectors(),
             parent=self,
         )
+        self._presence.set_hold_settings(loaded.settings)
         self._service = BreakService(
             presence=self._presence,
             settings=loaded.settings,
@@ -294,6 +297,7 @@ class TrayApp(QObject):
         """New settings took effect in the service: apply them everywhere else, save."""
         self._apply_look(settings)
         self._presence.set_away_minutes(settings.away_minutes)
+        self._presence.set_hold_settings(settings)
         self._arm_day_end()
         self._purge_old_history()
         try:

@@ -45,6 +45,7 @@ class AwayTracker:
     _start: datetime | None = None
     _blockers: dict[Blocker, datetime] = field(default_factory=dict)
     _last_end: datetime | None = None
+    _present_since: datetime | None = None
 
     @property
     def away_since(self) -> datetime | None:
@@ -73,6 +74,13 @@ class AwayTracker:
             return self._close(last_input)
         return None
 
+    def on_call(self, at: datetime) -> None:
+        """The user is on a call at ``at`` (microphone or camera in use): present, however
+        long since the last key press. No idle stretch may begin before ``at``, so a call
+        without typing is never counted as time away."""
+        if self._present_since is None or at > self._present_since:
+            self._present_since = at
+
     def locked(self, at: datetime) -> None:
         self._block(Blocker.LOCKED, at)
 
@@ -100,6 +108,8 @@ class AwayTracker:
     def _open(self, start: datetime) -> None:
         if self._last_end is not None:
             start = max(start, self._last_end)
+        if self._present_since is not None:
+            start = max(start, self._present_since)
         self._start = start if self._start is None else min(self._start, start)
 
     def _block(self, blocker: Blocker, at: datetime) -> None:

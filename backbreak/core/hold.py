@@ -4,7 +4,8 @@ Pure rules; the service asks ``decide`` when a prompt falls due and again at eac
 ``RecheckAt``. What the desktop says (seconds since the last input, a full-screen window,
 Do Not Disturb) comes in as plain values from ``backbreak.platform.presence``.
 
-- A full-screen window or Do Not Disturb (each with its own setting) holds the prompt; we
+- A call (the microphone or the camera in use), a program on the user's list, a
+  full-screen window or Do Not Disturb (each with its own setting) holds the prompt; we
   look again every ``HOLD_RECHECK``. Held longer than ``QUIET_NOTICE_AFTER``, the decision
   asks once for a quiet notification, so a long presentation doesn't hide the reminder
   completely.
@@ -28,7 +29,9 @@ TYPING_GAP = 2.0
 MIN_TYPING_RECHECK = 1.0
 """Never look again sooner than this while waiting for a typing pause (no busy polling)."""
 
-HOLD_REASONS = ("fullscreen", "dnd")
+HOLD_REASONS = ("microphone", "camera", "program", "fullscreen", "dnd")
+CALL_REASONS = ("microphone", "camera")
+"""Holds that mean "on a call": the tray says "waiting until the call ends"."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class ShowNow:
 class RecheckAt:
     """Don't show yet; ask again at ``when``.
 
-    ``reason`` is "fullscreen", "dnd" or "typing". ``notify_quietly`` is True in the one
+    ``reason`` is one of ``HOLD_REASONS`` or "typing". ``notify_quietly`` is True in the one
     decision where a hold has lasted past ``QUIET_NOTICE_AFTER`` and no quiet notification
     was sent yet.
     """
@@ -58,6 +61,12 @@ def _holds(hold_reason: str | None, settings: Settings) -> bool:
         return settings.hold_when_fullscreen
     if hold_reason == "dnd":
         return settings.hold_when_dnd
+    if hold_reason == "microphone":
+        return settings.hold_when_microphone
+    if hold_reason == "camera":
+        return settings.hold_when_camera
+    if hold_reason == "program":
+        return bool(settings.hold_programs)
     return False
 
 

@@ -51,6 +51,13 @@ class Settings:
     """Hold prompts while a full-screen window (slides, video, a game) is in front."""
     hold_when_dnd: bool = True
     """Hold prompts while the desktop's Do Not Disturb is on."""
+    hold_when_microphone: bool = True
+    """Hold prompts while another program records from the microphone (a call)."""
+    hold_when_camera: bool = True
+    """Hold prompts while another program has the camera open (a video call)."""
+    hold_programs: tuple[str, ...] = ()
+    """Programs (process names or window classes) that hold prompts while they run or
+    are in front."""
     end_of_day_summary: bool = True
     history_retention_months: int = 0
     """Delete history older than this many months; 0 keeps everything."""
@@ -97,6 +104,8 @@ BOOL_KEYS = (
     "working_hours_enabled",
     "hold_when_fullscreen",
     "hold_when_dnd",
+    "hold_when_microphone",
+    "hold_when_camera",
     "end_of_day_summary",
     "large_prompt_text",
     "reduced_motion",
@@ -107,6 +116,8 @@ BOOL_KEYS = (
 )
 TIME_KEYS = ("work_start", "work_end")
 ID_SET_KEYS = ("hidden_entries", "favourite_entries")
+NAME_LIST_KEYS = ("hold_programs",)
+MAX_NAME_LENGTH = 200
 _LANGUAGE_RE = re.compile(r"^([a-z]{2,3}([_-][A-Za-z]{2})?)?$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -172,6 +183,27 @@ def _check_kinds(builder: _Builder, raw: object) -> None:
         builder.values[key] = frozenset(raw)
 
 
+def clean_names(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Program names as the user typed them: trimmed, empty ones and repeats dropped."""
+    seen: dict[str, str] = {}
+    for name in names:
+        stripped = name.strip()
+        if stripped and stripped.lower() not in seen:
+            seen[stripped.lower()] = stripped
+    return tuple(seen.values())
+
+
+def _check_names(builder: _Builder, key: str, raw: object) -> None:
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        builder.bad(key, 'expected a list of program names such as ["zoom", "obs"]')
+        return
+    too_long = [item for item in raw if len(item) > MAX_NAME_LENGTH]
+    if too_long:
+        builder.bad(key, f"a program name is longer than {MAX_NAME_LENGTH} characters")
+        return
+    builder.values[key] = clean_names(raw)
+
+
 def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Problem]]:
     """Build settings from a parsed TOML document.
 
@@ -208,6 +240,8 @@ def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Pr
                 builder.values[key] = raw
             else:
                 builder.bad(key, 'expected a language code such as "de" or "" for the system')
+        elif key in NAME_LIST_KEYS:
+            _check_names(builder, key, raw)
         elif key in ID_SET_KEYS:
             if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
                 builder.values[key] = frozenset(raw)
@@ -229,6 +263,8 @@ def _to_toml_value(key: str, value: object) -> object:
         return [kind for kind in EXERCISE_KINDS if kind in value]
     if key in ID_SET_KEYS and isinstance(value, frozenset):
         return sorted(value)
+    if key in NAME_LIST_KEYS and isinstance(value, tuple):
+        return list(value)
     return value
 
 

@@ -21,7 +21,8 @@ class Status:
     can_snooze: bool
     """False once the user snoozed ``snooze_limit`` times in a row."""
     held_reason: str | None = None
-    """Why a due prompt waits: "fullscreen", "dnd" or "typing"; None when it doesn't."""
+    """Why a due prompt waits: one of ``core.hold.HOLD_REASONS`` or "typing"; None when it
+    doesn't."""
     wake_guard_tripped: bool = False
     """The runaway guard holds wake-ups back (``core.runaway``): a rule misbehaved."""
 

@@ -71,12 +71,12 @@ class X11Fullscreen:
         display = self._open()
         if display is None:
             return None
-        window = self._active_window(display)
+        window = self.active_window(display)
         if window is None:
             return False
         own = {int(w) for w in self._own()}
         screen = display.geometry(display.root)
-        for candidate in self._up_to_top(display, window):
+        for candidate in self.up_to_top(display, window):
             if candidate in own:
                 return False
             types = display.property_longs(candidate, "_NET_WM_WINDOW_TYPE") or []
@@ -92,7 +92,7 @@ class X11Fullscreen:
         return False
 
     @staticmethod
-    def _active_window(display: XDisplay) -> int | None:
+    def active_window(display: XDisplay) -> int | None:
         active = display.property_longs(display.root, "_NET_ACTIVE_WINDOW", max_items=1)
         if active:
             return active[0] or None
@@ -106,7 +106,7 @@ class X11Fullscreen:
         return focus
 
     @staticmethod
-    def _up_to_top(display: XDisplay, window: int) -> list[int]:
+    def up_to_top(display: XDisplay, window: int) -> list[int]:
         """``window`` and its ancestors below the root (the focus may be a child)."""
         chain = [window]
         for _ in range(MAX_ANCESTORS):

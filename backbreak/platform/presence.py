@@ -12,6 +12,11 @@ one absence is reported once however many sources saw it. Sleeps found by the cl
 heartbeat go in through ``note_sleep`` for the same reason.
 
 No idle source on this desktop means no timer at all: nothing to read, so no wake-ups.
+
+A call is presence: when the idle time is about to make an absence (once per threshold, not
+on every reading), the microphone and camera are asked, and while one is in use the user is
+on a call, not away. The hold checks (``hold_reason``) ask only the detectors whose setting
+is on, so a turned-off check costs nothing and never hides another one.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backbreak.core.away import AwayTracker
 from backbreak.core.cycle import Away
+from backbreak.core.settings import Settings
+from backbreak.platform.calls import CallDetectors
 from backbreak.platform.dnd import DndDetector
 from backbreak.platform.fullscreen import FullscreenDetector
 from backbreak.platform.idle import IdleSource, NullIdleSource, pick_idle_source
@@ -67,6 +74,7 @@ class PresenceMonitor(QObject):
         session_events: SessionEvents | None = None,
         fullscreen: FullscreenDetector | None = None,
         dnd: DndDetector | None = None,
+        calls: CallDetectors | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,6 +85,8 @@ class PresenceMonitor(QObject):
         self._events = session_events
         self._fullscreen = fullscreen
         self._dnd = dnd
+        self._calls = calls
+        self._hold_settings = Settings()
         self._failures = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -115,6 +125,12 @@ class PresenceMonitor(QObject):
     def set_away_minutes(self, minutes: int) -> None:
         self._tracker.threshold = timedelta(minutes=minutes)
 
+    def set_hold_settings(self, settings: Settings) -> None:
+        """Which holds are on (and the user's program list)."""
+        self._hold_settings = settings
+        if self._calls is not None:
+            self._calls.programs.set_names(settings.hold_programs)
+
     @property
     def away_since(self) -> datetime | None:
         """The start of an absence in progress (for the status), None when present."""
@@ -130,10 +146,35 @@ class PresenceMonitor(QObject):
         return self._source.idle_seconds()
 
     def hold_reason(self) -> str | None:
-        if self._fullscreen is not None and self._fullscreen.is_fullscreen():
+        """The first hold that is on and applies now. A call comes first: a shared screen
+        or a full-screen video call reads better as "until the call ends"."""
+        settings = self._hold_settings
+        call = self.call_reason()
+        if call is not None:
+            return call
+        if (
+            settings.hold_when_fullscreen
+            and self._fullscreen is not None
+            and self._fullscreen.is_fullscreen()
+        ):
             return "fullscreen"
-        if self._dnd is not None and self._dnd.is_on():
+        if settings.hold_when_dnd and self._dnd is not None and self._dnd.is_on():
             return "dnd"
+        calls = self._calls
+        if settings.hold_programs and calls is not None and calls.programs.in_use():
+            return "program"
+        return None
+
+    def call_reason(self) -> str | None:
+        """ "microphone" or "camera" while one is in use (and its hold is on), else None."""
+        calls = self._calls
+        if calls is None:
+            return None
+        settings = self._hold_settings
+        if settings.hold_when_microphone and calls.microphone.in_use():
+            return "microphone"
+        if settings.hold_when_camera and calls.camera.in_use():
+            return "camera"
         return None
 
     # ---- readings and notices ------------------------------------------------------------------
@@ -151,9 +192,18 @@ class PresenceMonitor(QObject):
                 return
         else:
             self._failures = 0
-            self._report(self._tracker.sample(self._now(), idle))
+            if self._becoming_away(idle) and self.call_reason() is not None:
+                # On a call without touching the keyboard: present, not away. Looked at
+                # again one threshold later, so a long call costs one check per threshold.
+                self._tracker.on_call(self._now())
+                idle = 0.0
+            else:
+                self._report(self._tracker.sample(self._now(), idle))
         away = self._tracker.away_since is not None
         self._timer.start(next_poll_ms(idle, away, self._tracker.threshold))
+
+    def _becoming_away(self, idle: float) -> bool:
+        return self._tracker.away_since is None and idle >= self._tracker.threshold.total_seconds()
 
     def note_sleep(self, start: datetime, end: datetime) -> None:
         """A sleep the clock heartbeat found: merged, so it is never reported twice."""

@@ -261,6 +261,35 @@ class XDisplay:
             if data.value:
                 self.lib.XFree(data)
 
+    def property_bytes(self, window: int, name: str, max_bytes: int = 1024) -> bytes | None:
+        """A format-8 property (STRING such as WM_CLASS) as bytes; None when absent/failed."""
+        actual_type = Atom()
+        actual_format = ctypes.c_int()
+        items = ctypes.c_ulong()
+        after = ctypes.c_ulong()
+        data = ctypes.c_void_p()
+        status = self.lib.XGetWindowProperty(
+            self.handle,
+            window,
+            self.atom(name),
+            0,
+            max_bytes // 4,  # the length is counted in 32-bit units
+            0,
+            ANY_PROPERTY_TYPE,
+            ctypes.byref(actual_type),
+            ctypes.byref(actual_format),
+            ctypes.byref(items),
+            ctypes.byref(after),
+            ctypes.byref(data),
+        )
+        try:
+            if status != SUCCESS or not data.value or actual_format.value != 8:
+                return None
+            return ctypes.string_at(data.value, items.value)
+        finally:
+            if data.value:
+                self.lib.XFree(data)
+
     def input_focus(self) -> int:
         focus = Window()
         revert = ctypes.c_int()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from backbreak.core.catalog import Entry
 from backbreak.core.i18n import N_, _
-from backbreak.core.settings import EXERCISE_KINDS, INT_RANGES, WEEKDAYS, Settings
+from backbreak.core.settings import EXERCISE_KINDS, INT_RANGES, WEEKDAYS, Settings, clean_names
 from backbreak.ui.exercises_page import ExercisesPage
 from backbreak.ui.plain_text import PlainLabel
 from backbreak.ui.theme import ErrorLabel, NoticeLabel, muted
@@ -194,6 +195,14 @@ class SettingsDialog(QDialog):
         self.hold_dnd = self._check(
             self.tr("Hold breaks while Do Not &Disturb is on"),
         )
+        self.hold_microphone = self._check(
+            self.tr("Hold breaks while the &microphone is in use (a call)"),
+        )
+        self.hold_camera = self._check(self.tr("Hold breaks while the c&amera is in use"))
+        self.hold_programs = QLineEdit()
+        self.hold_programs.setAccessibleName(self.tr("Programs that hold breaks"))
+        self.hold_programs.setPlaceholderText(self.tr("for example: zoom, obs"))
+        self.hold_programs.textChanged.connect(self._revalidate)
         polite = QGroupBox(self.tr("Don't interrupt"))
         polite_form = self._form(polite)
         polite_form.addRow(self.tr("Wait for a pause in &typing, up to"), self.typing_wait)
@@ -209,6 +218,21 @@ class SettingsDialog(QDialog):
             self._hint(self.tr("Slides, videos and games run on; the break waits."), _HINT_INDENT)
         )
         polite_form.addRow(self.hold_dnd)
+        polite_form.addRow(self.hold_microphone)
+        polite_form.addRow(self.hold_camera)
+        polite_form.addRow(self._hint(self.tr("One break comes when the call ends."), _HINT_INDENT))
+        programs = QFormLayout()
+        programs.addRow(self.tr("&Programs that hold breaks"), self.hold_programs)
+        polite_form.addRow(programs)
+        polite_form.addRow(
+            self._hint(
+                self.tr(
+                    "Program or window class names, separated by commas: a break waits while "
+                    "one runs or is in front."
+                ),
+                _HINT_INDENT,
+            )
+        )
         return self._page(breaks, polite)
 
     def _hours_page(self) -> QWidget:
@@ -428,6 +452,9 @@ class SettingsDialog(QDialog):
             self.typing_wait.setValue(settings.typing_wait_seconds)
             self.hold_fullscreen.setChecked(settings.hold_when_fullscreen)
             self.hold_dnd.setChecked(settings.hold_when_dnd)
+            self.hold_microphone.setChecked(settings.hold_when_microphone)
+            self.hold_camera.setChecked(settings.hold_when_camera)
+            self.hold_programs.setText(", ".join(settings.hold_programs))
             self.working_hours.setChecked(settings.working_hours_enabled)
             self.work_start.setTime(_to_qtime(settings.work_start))
             self.work_end.setTime(_to_qtime(settings.work_end))
@@ -480,6 +507,9 @@ class SettingsDialog(QDialog):
             typing_wait_seconds=self.typing_wait.value(),
             hold_when_fullscreen=self.hold_fullscreen.isChecked(),
             hold_when_dnd=self.hold_dnd.isChecked(),
+            hold_when_microphone=self.hold_microphone.isChecked(),
+            hold_when_camera=self.hold_camera.isChecked(),
+            hold_programs=clean_names(self.hold_programs.text().split(",")),
             end_of_day_summary=self.end_of_day_summary.isChecked(),
             history_retention_months=self.history_retention.value(),
             language=str(self.language.currentData()),

@@ -103,6 +103,10 @@ def _held_text(reason: str | None) -> str | None:
         return _("Break waiting until Do Not Disturb ends")
     if reason == "typing":
         return _("Break coming at the next pause in your typing")
+    if reason in ("microphone", "camera"):
+        return _("Break waiting until the call ends")
+    if reason == "program":
+        return _("Break waiting until the program on your list closes")
     return None
 
 

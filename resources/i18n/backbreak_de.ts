@@ -624,6 +624,14 @@
         <translation>Pause kommt, sobald du kurz nicht tippst</translation>
     </message>
     <message>
+        <source>Break waiting until the call ends</source>
+        <translation>Pause wartet, bis der Anruf endet</translation>
+    </message>
+    <message>
+        <source>Break waiting until the program on your list closes</source>
+        <translation>Pause wartet, bis das Programm aus deiner Liste geschlossen ist</translation>
+    </message>
+    <message>
         <source>Sitting for {0}</source>
         <translation>Du sitzt seit {0}</translation>
     </message>
@@ -690,6 +698,14 @@
     <message>
         <source>Snooze</source>
         <translation>Später</translation>
+    </message>
+    <message>
+        <source>Your break will show when the call ends.</source>
+        <translation>Deine Pause erscheint, wenn der Anruf endet.</translation>
+    </message>
+    <message>
+        <source>Your break will show when the program on your list closes.</source>
+        <translation>Deine Pause erscheint, wenn das Programm aus deiner Liste geschlossen ist.</translation>
     </message>
     <message>
         <source>{0} seconds</source>
@@ -1422,6 +1438,22 @@
         <translation>Pausen zurückhalten, solange „&amp;Bitte nicht stören“ an ist</translation>
     </message>
     <message>
+        <source>Hold breaks while the &amp;microphone is in use (a call)</source>
+        <translation>Pausen zurückhalten, solange das &amp;Mikrofon benutzt wird (ein Anruf)</translation>
+    </message>
+    <message>
+        <source>Hold breaks while the c&amp;amera is in use</source>
+        <translation>Pausen zurückhalten, solange die K&amp;amera benutzt wird</translation>
+    </message>
+    <message>
+        <source>Programs that hold breaks</source>
+        <translation>Programme, die Pausen zurückhalten</translation>
+    </message>
+    <message>
+        <source>for example: zoom, obs</source>
+        <translation>zum Beispiel: zoom, obs</translation>
+    </message>
+    <message>
         <source>Don&apos;t interrupt</source>
         <translation>Nicht unterbrechen</translation>
     </message>
@@ -1436,6 +1468,18 @@
     <message>
         <source>Slides, videos and games run on; the break waits.</source>
         <translation>Präsentationen, Videos und Spiele laufen weiter; die Pause wartet.</translation>
+    </message>
+    <message>
+        <source>One break comes when the call ends.</source>
+        <translation>Nach dem Anruf kommt eine Pause.</translation>
+    </message>
+    <message>
+        <source>&amp;Programs that hold breaks</source>
+        <translation>&amp;Programme, die Pausen zurückhalten</translation>
+    </message>
+    <message>
+        <source>Program or window class names, separated by commas: a break waits while one runs or is in front.</source>
+        <translation>Programm- oder Fensterklassennamen, durch Kommas getrennt: Eine Pause wartet, solange eines läuft oder im Vordergrund ist.</translation>
     </message>
     <message>
         <source>&amp;Only remind me during working hours</source>

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from backbreak.doctor import DoctorLine, check_paths, check_tray, format_line, run_doctor
+from backbreak.doctor import (
+    DoctorLine,
+    check_calls,
+    check_paths,
+    check_tray,
+    format_line,
+    run_doctor,
+)
 from backbreak.platform.paths import resolve_paths
 
 TOPICS = [
@@ -81,3 +88,17 @@ def test_format_shows_advice_only_for_problems() -> None:
     bad = DoctorLine("Thing", False, "missing", "install it")
     assert format_line(good) == ["[ok ] Thing: works"]
     assert format_line(bad) == ["[-- ] Thing: missing", "       What you can do: install it"]
+
+
+def test_doctor_has_a_line_per_call_detector(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path)
+    paths.config_dir.mkdir(parents=True)
+    paths.settings_file.write_text('hold_when_camera = false\nhold_programs = ["zoom"]\n')
+    lines = check_calls({}, "linux", paths)
+    assert [line.topic for line in lines] == [
+        "Microphone in use (calls)",
+        "Camera in use (calls)",
+        "Programs that hold breaks",
+    ]
+    assert "turned off" in lines[1].detail
+    assert "zoom" in lines[2].detail

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from backbreak.core.settings import Settings
+from backbreak.platform.calls import CallDetectors, ListedPrograms
 from backbreak.platform.dnd import DndDetector
 from backbreak.platform.fullscreen import FullscreenDetector
 from backbreak.platform.idle import IdleSource, NullIdleSource
@@ -56,12 +58,13 @@ class Answer:
         return "fake"
 
 
-def _monitor(
+def _monitor(  # noqa: PLR0917 - test helper: every detector is optional
     clock: Clock,
     source: IdleSource,
     events: SessionEvents | None = None,
     fullscreen: FullscreenDetector | None = None,
     dnd: DndDetector | None = None,
+    calls: CallDetectors | None = None,
 ) -> tuple[PresenceMonitor, list[tuple[datetime, datetime]]]:
     monitor = PresenceMonitor(
         clock,
@@ -70,6 +73,7 @@ def _monitor(
         session_events=events,
         fullscreen=fullscreen,
         dnd=dnd,
+        calls=calls,
     )
     found: list[tuple[datetime, datetime]] = []
     monitor.away.connect(lambda start, end: found.append((start, end)))
@@ -222,3 +226,93 @@ def test_the_next_reading_is_planned_from_the_last_one(qtbot: QtBot) -> None:
     assert monitor._timer.isSingleShot()
     assert monitor._timer.interval() == 240_000  # 5 min threshold − 1 min idle
     monitor.stop()
+
+
+class InUse:
+    """A call detector with a fixed answer that counts how often it was asked."""
+
+    def __init__(self, value: bool | None) -> None:
+        self.value = value
+        self.asked = 0
+
+    def in_use(self) -> bool | None:
+        self.asked += 1
+        return self.value
+
+    def describe(self) -> str:
+        return "fake"
+
+
+def _calls(mic: bool | None, camera: bool | None = False) -> CallDetectors:
+    return CallDetectors(InUse(mic), InUse(camera), ListedPrograms(running=lambda: ["obs"]))
+
+
+def test_a_call_holds_first_and_each_detector_has_its_setting(qtbot: QtBot) -> None:
+    calls = _calls(True, True)
+    monitor, _ = _monitor(
+        Clock(), FakeIdle(), fullscreen=FullscreenDetector(backend=Answer(True)), calls=calls
+    )
+    assert monitor.hold_reason() == "microphone"
+    monitor.set_hold_settings(Settings(hold_when_microphone=False))
+    assert monitor.hold_reason() == "camera"
+    microphone = calls.microphone
+    assert isinstance(microphone, InUse)
+    asked = microphone.asked
+    monitor.set_hold_settings(Settings(hold_when_microphone=False, hold_when_camera=False))
+    assert monitor.hold_reason() == "fullscreen"
+    assert microphone.asked == asked  # a check that is turned off costs nothing
+    # A turned-off full-screen hold no longer hides the program list behind it.
+    monitor.set_hold_settings(
+        Settings(
+            hold_when_microphone=False,
+            hold_when_camera=False,
+            hold_when_fullscreen=False,
+            hold_programs=("OBS",),
+        )
+    )
+    assert monitor.hold_reason() == "program"
+    monitor.set_hold_settings(
+        Settings(hold_when_microphone=False, hold_when_camera=False, hold_when_fullscreen=False)
+    )
+    assert monitor.hold_reason() is None
+
+
+def test_a_call_without_typing_is_never_time_away(qtbot: QtBot) -> None:
+    clock = Clock()
+    idle = FakeIdle(0.0)
+    calls = _calls(True)
+    monitor, found = _monitor(clock, idle, calls=calls)
+    monitor.start()
+    # Forty minutes on a call, listening, no key pressed: read at the threshold times.
+    for minutes in range(5, 45, 5):
+        clock.current = T0 + timedelta(minutes=minutes)
+        idle.seconds = minutes * 60
+        monitor.sample()
+        assert monitor.away_since is None
+    assert monitor.polling
+    # The call ends; the user sits on without typing for ten more minutes, then types.
+    microphone = calls.microphone
+    assert isinstance(microphone, InUse)
+    microphone.value = False
+    clock.current = T0 + timedelta(minutes=50)
+    idle.seconds = 50 * 60
+    monitor.sample()
+    clock.current = T0 + timedelta(minutes=52)
+    idle.seconds = 0
+    monitor.sample()
+    # Only the time after the last moment seen on the call counts as away.
+    assert found == [(T0 + timedelta(minutes=40), T0 + timedelta(minutes=52))]
+
+
+def test_calls_are_asked_only_when_idle_would_turn_into_away(qtbot: QtBot) -> None:
+    clock = Clock()
+    idle = FakeIdle(0.0)
+    calls = _calls(True)
+    monitor, _ = _monitor(clock, idle, calls=calls)
+    monitor.start()
+    for seconds in (10, 60, 200):
+        idle.seconds = seconds
+        monitor.sample()
+    microphone = calls.microphone
+    assert isinstance(microphone, InUse)
+    assert microphone.asked == 0

@@ -215,6 +215,7 @@ def unlike_the_default(name: str, default: object) -> object:
         "language": "de",
         "hidden_entries": frozenset({"entry-movement", "an-id-no-longer-in-the-catalog"}),
         "favourite_entries": frozenset({"entry-stretch"}),
+        "hold_programs": ("zoom", "OBS Studio"),
     }
     if name in custom:
         return custom[name]
@@ -471,3 +472,14 @@ def test_mnemonics_do_not_clash_on_any_page(full_dialog: SettingsDialog) -> None
         keys = [key for key in map(mnemonic, texts) if key is not None] + tab_keys
         clashes = {key for key in keys if keys.count(key) > 1}
         assert not clashes, f"page {tabs.tabText(index)!r}: {clashes}"
+
+
+def test_program_list_is_typed_with_commas_and_cleaned(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.hold_microphone.isChecked() and dialog.hold_camera.isChecked()
+    assert dialog.hold_programs.text() == ""
+    dialog.hold_programs.setText(" zoom,, obs , Zoom ,")
+    assert dialog.form_settings().hold_programs == ("zoom", "obs")
+    dialog.hold_microphone.setChecked(False)
+    assert dialog.form_settings().hold_when_microphone is False

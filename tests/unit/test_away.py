@@ -207,3 +207,19 @@ def test_negative_idle_is_read_as_zero() -> None:
     tracker = AwayTracker(THRESHOLD)
     assert tracker.sample(at(0), -5) is None
     assert tracker.away_since is None
+
+
+def test_a_call_marks_the_user_present_so_idle_before_it_never_counts() -> None:
+    tracker = AwayTracker(THRESHOLD)
+    tracker.on_call(at(30))
+    # Last key press at 0, the call was seen at 30, the user types again at 40.
+    assert tracker.sample(at(38), 38 * 60) is None
+    assert tracker.away_since == at(30)
+    assert tracker.sample(at(40), 0) == Away(at(30), at(40))
+
+
+def test_a_short_gap_after_a_call_is_no_away() -> None:
+    tracker = AwayTracker(THRESHOLD)
+    tracker.on_call(at(30))
+    tracker.sample(at(33), 33 * 60)
+    assert tracker.sample(at(34), 0) is None

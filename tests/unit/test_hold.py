@@ -112,3 +112,21 @@ def test_typing_after_a_hold_counts_from_the_end_of_the_hold() -> None:
     hold_ended = DUE + timedelta(minutes=20)
     decision = decide(hold_ended, hold_ended, 0.2, None, held_since=None, settings=DEFAULTS)
     assert isinstance(decision, RecheckAt) and decision.reason == "typing"
+
+
+@pytest.mark.parametrize(
+    ("reason", "setting", "off"),
+    [
+        ("microphone", "hold_when_microphone", False),
+        ("camera", "hold_when_camera", False),
+        ("program", "hold_programs", ()),
+    ],
+)
+def test_calls_and_listed_programs_hold_like_full_screen(
+    reason: str, setting: str, off: object
+) -> None:
+    on = DEFAULTS.replace(hold_programs=("zoom",))
+    decision = decide(DUE, DUE, 100.0, reason, held_since=None, settings=on)
+    assert decision == RecheckAt(DUE + HOLD_RECHECK, reason, notify_quietly=False)
+    turned_off = on.replace(**{setting: off})
+    assert decide(DUE, DUE, 100.0, reason, held_since=None, settings=turned_off) == ShowNow()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from backbreak.core.settings import Settings
 from backbreak.service import BreakService
+from backbreak.ui.texts import status_text
 from tests.fakes import (
     BERLIN,
     SAMPLE_ENTRIES,
@@ -30,12 +31,13 @@ class Rig:
         self.view = FakeView()
         self.notifier = FakeNotifier()
         self.presence = FakePresence()
+        self.history = FakeHistory()
         self.service = BreakService(
             settings=Settings(notice_seconds=0).replace(**settings),
             catalog=SAMPLE_ENTRIES,
             clock=self.clock,
             waker=self.waker,
-            history=FakeHistory(),
+            history=self.history,
             notifier=self.notifier,
             view=self.view,
             rng=random.Random(1),
@@ -104,3 +106,21 @@ def test_break_now_is_never_held() -> None:
     rig.presence.reason = "dnd"
     rig.service.break_now()
     assert len(rig.view.prompts) == 1
+
+
+def test_a_call_holds_the_prompt_until_it_ends_then_one_prompt_and_no_break() -> None:
+    rig = Rig()
+    rig.presence.reason = "microphone"
+    for _ in range(4 * 60):  # an hour-long call, looked at every 15 s
+        rig.waker.fire()
+    assert rig.view.prompts == []
+    assert rig.service.status().held_reason == "microphone"
+    assert status_text(rig.service.status(), BERLIN) == "Break waiting until the call ends"
+    assert [n.body for n in rig.notifier.sent] == ["Your break will show when the call ends."]
+    sitting_since = rig.service.state.sitting_since
+    rig.presence.reason = None
+    rig.waker.fire()
+    assert len(rig.view.prompts) == 1
+    # The call was no break: the sitting stretch runs on from before it.
+    assert rig.service.state.sitting_since == sitting_since
+    assert [event.kind for event in rig.history.events] == ["prompted"]

@@ -97,3 +97,19 @@ def test_full_mapping_names_every_setting() -> None:
     assert mapping["work_start"] == "09:00"
     assert mapping["working_days"] == ["mon", "tue", "wed", "thu", "fri"]
     assert set(mapping) >= {"interval_minutes", "sound", "start_at_login"}
+
+
+def test_hold_programs_are_read_cleaned_and_written_back_as_a_list() -> None:
+    settings, problems = settings_from_mapping({"hold_programs": [" zoom ", "", "OBS", "Zoom"]})
+    assert problems == []
+    assert settings.hold_programs == ("zoom", "OBS")
+    assert changed_mapping(settings)["hold_programs"] == ["zoom", "OBS"]
+    assert Settings().hold_programs == ()  # empty by default
+    assert Settings().hold_when_microphone and Settings().hold_when_camera
+
+
+@pytest.mark.parametrize("raw", ["zoom", [1, 2], ["x" * 201]])
+def test_a_bad_program_list_falls_back_to_empty_with_a_problem(raw: object) -> None:
+    settings, problems = settings_from_mapping({"hold_programs": raw})
+    assert settings.hold_programs == ()
+    assert [problem.key for problem in problems] == ["hold_programs"]
