@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
@@ -77,6 +78,15 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         text = reply.get("text") if reply else None
         print("backbreak is already running" + (f": {text}" if text else "."))
         return 0
+
+    from backbreak.platform.screen import describe, screen_problem
+
+    no_screen = screen_problem(os.environ, sys.platform)
+    if no_screen is not None:
+        # Qt would abort with its raw xcb message (exit 134): say what doctor says instead.
+        guard.release()
+        print(describe(no_screen), file=sys.stderr)
+        return 1
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("backbreak")

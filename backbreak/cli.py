@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -25,6 +26,9 @@ from backbreak.platform.private_files import restrict_new_files
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 128 + 13  # 13 = SIGPIPE (not in Python's signal module on Windows)
+
+SHELLS = ("bash", "zsh", "fish")
 
 REMOTE_COMMANDS = ("break-now", "pause", "resume", "status", "quit", "history")
 
@@ -88,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="show how your days went")
     stats.add_argument("--days", type=_positive_days, default=7, help="days to cover (7)")
     stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.add_argument("--csv", type=Path, metavar="FILE", help="write every event to FILE as CSV")
+    stats.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="write every event to FILE as CSV ('-': standard output)",
+    )
 
     catalog = commands.add_parser(
         "catalog", parents=[common], help="list the exercises, or check a catalog file"
@@ -114,7 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
         "spec",
         type=_pause_spec,
         metavar="LENGTH",
-        help="30m, 1h, 2h30m, until-tomorrow or indefinitely",
+        help=(
+            "30m, 1h, 2h30m or a number of minutes (20); until-tomorrow (also: tomorrow); "
+            "indefinitely (also: until-resume, forever). A meeting takes a length only"
+        ),
     )
     commands.add_parser("resume", parents=[common], help="resume reminders")
     status = commands.add_parser(
@@ -138,12 +150,48 @@ def build_parser() -> argparse.ArgumentParser:
         "--remove", action="store_true", help="remove the menu entry and icons again"
     )
     commands.add_parser("quit", parents=[common], help="quit the running app")
+    completion = commands.add_parser(
+        "completion",
+        parents=[common],
+        help="print the shell completion script for bash, zsh or fish",
+    )
+    completion.add_argument("shell", choices=SHELLS)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _run(argv)
+        # Inside the try: output still in the buffer meets a closed pipe here, not at exit.
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return _output_closed()
+    return code
+
+
+def _output_closed() -> int:
+    """The reader of our output went away (``backbreak catalog | head -1``): end quietly,
+    as cat or ls do when SIGPIPE ends them (the shell sees 128 + SIGPIPE)."""
+    # Python flushes stdout once more at exit and would print the error after all.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass  # no real stdout file (a test's capture): nothing is flushed at exit
+    finally:
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "pause":
+        try:
+            parse_pause(args.spec, meeting=args.meeting)
+        except PauseSpecError as error:
+            parser.error(f"pause: {error}")
     # Before any file is made: history, settings and log are nobody else's business.
     restrict_new_files()
     paths = resolve_paths(getattr(args, "data_dir", None))
@@ -153,6 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from backbreak.app import run_gui
 
             return run_gui(paths, verbose=getattr(args, "verbose", False))
+        if command == "completion":
+            from backbreak.completion import script
+
+            sys.stdout.write(script(parser, args.shell))
+            return EXIT_OK
         if command == "stats":
             if args.csv is not None:
                 return cmd_export(paths, args.csv, sys.stdout)
@@ -174,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_remote(paths, command, args, sys.stdout)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # our output's reader went away: main() ends quietly
     except OSError as error:
         # A folder we can't create or a file we can't read: say which, don't dump a trace.
         print(f"backbreak: {error}", file=sys.stderr)
@@ -226,13 +281,21 @@ def cmd_stats(paths: Paths, days: int, as_json: bool, out: TextIO) -> int:
 def cmd_export(paths: Paths, file: Path, out: TextIO) -> int:
     import sqlite3
 
-    from backbreak.platform.export import export_csv
+    from backbreak.platform.export import export_csv, write_csv
     from backbreak.platform.history import open_history
 
     history, message = open_history(paths.history_db)
     if message:
         print(f"backbreak: {message}", file=sys.stderr)
     with history:
+        if str(file) == "-":
+            # The CSV is the output: no "Wrote ..." line in it.
+            try:
+                write_csv(history, out)
+            except sqlite3.Error as error:
+                print(f"backbreak: could not read the history: {error}", file=sys.stderr)
+                return EXIT_FAILURE
+            return EXIT_OK
         try:
             count = export_csv(history, file)
         except (OSError, sqlite3.Error) as error:
@@ -360,11 +423,13 @@ def cmd_autostart(action: str, out: TextIO) -> int:
     from backbreak.platform.autostart import apply_start_at_login, pick_autostart, read_state
 
     autostart = pick_autostart()
+    # describe() is the whole sentence ("Start at login is off (login entry: ...)."): it is
+    # printed as it is, never wrapped in a sentence of our own.
     if action == "status":
         state = read_state(autostart)
-        word = {True: "on", False: "off", None: "not available"}[state.enabled]
-        out.write(f"Start at login: {word} ({autostart.describe()})\n")
-        if state.note:
+        sentence = autostart.describe()
+        out.write(f"{sentence}\n")
+        if state.note and state.note != sentence:
             out.write(f"{state.note}\n")
         return EXIT_OK
     wanted = action == "on"
@@ -373,19 +438,28 @@ def cmd_autostart(action: str, out: TextIO) -> int:
         print(f"backbreak: {state.note}", file=sys.stderr)
     if state.enabled is not wanted:
         return EXIT_FAILURE
-    out.write(f"Start at login is {action} ({autostart.describe()})\n")
+    out.write(f"{autostart.describe()}\n")
     return EXIT_OK
 
 
 def cmd_desktop_entry(remove: bool, out: TextIO) -> int:
+    from backbreak.completion import INSTALL_PATHS, script
     from backbreak.platform.desktop_entry import (
         DesktopEntryError,
         install_desktop_entry,
         uninstall_desktop_entry,
     )
 
+    # Shell completion comes with the menu entry: both are what a package would install.
+    parser = build_parser()
+    completions = {
+        relative: script(parser, shell).encode("utf-8") for shell, relative in INSTALL_PATHS.items()
+    }
     try:
-        changed = uninstall_desktop_entry() if remove else install_desktop_entry()
+        if remove:
+            changed = uninstall_desktop_entry(extra_files=completions)
+        else:
+            changed = install_desktop_entry(extra_files=completions)
     except DesktopEntryError as error:
         print(f"backbreak: {error}", file=sys.stderr)
         return EXIT_FAILURE

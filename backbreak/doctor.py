@@ -18,6 +18,7 @@ from typing import TextIO
 
 from backbreak.core.runaway import LOG_MARKER
 from backbreak.platform.paths import Paths
+from backbreak.platform.screen import screen_problem
 
 log = logging.getLogger(__name__)
 
@@ -29,25 +30,6 @@ class DoctorLine:
     detail: str
     advice: str = ""
     """What the user can do about a "not available" line (empty when nothing is needed)."""
-
-
-def _graphical(env: Mapping[str, str], platform: str) -> str | None:
-    """Why there is no screen to talk to, or None when there is one."""
-    if platform in ("win32", "darwin"):
-        return None
-    if env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM") == "offscreen":
-        return None
-    name = env.get("DISPLAY", "").strip()
-    if not name:
-        return "no graphical session here (DISPLAY and WAYLAND_DISPLAY are not set)"
-    # Qt aborts the whole process when it cannot open the display, so try it first.
-    from backbreak.platform.xlib import XDisplay, XlibUnavailableError
-
-    try:
-        XDisplay(name).close()
-    except XlibUnavailableError as error:
-        return f"the X display {name} does not answer ({error})"
-    return None
 
 
 def _gui_app_ready() -> bool:
@@ -68,9 +50,10 @@ _made_apps: list[object] = []
 
 def check_tray(env: Mapping[str, str], platform: str) -> DoctorLine:
     topic = "Tray icon host"
-    no_screen = _graphical(env, platform)
+    # Qt aborts the whole process when it cannot open the screen, so ask first.
+    no_screen = screen_problem(env, platform)
     if no_screen is not None:
-        return DoctorLine(topic, False, no_screen, "Run this from inside your desktop session.")
+        return DoctorLine(topic, False, no_screen.reason, no_screen.advice)
     if not _gui_app_ready():
         return DoctorLine(topic, False, "cannot check from this program", "")
     from PySide6.QtGui import QGuiApplication

@@ -499,13 +499,11 @@ class TrayApp(QObject):
             return {"ok": True, "text": f"Prompt open: {entry.title}" if entry else "No prompt"}
         if command == "pause":
             try:
-                request = parse_pause(str(args.get("spec", "")))
+                request = parse_pause(
+                    str(args.get("spec", "")), meeting=args.get("meeting") is True
+                )
             except PauseSpecError as error:
                 return {"ok": False, "error": str(error)}
-            if args.get("meeting") is True:
-                if request.minutes is None:
-                    return {"ok": False, "error": "a meeting needs a length, such as 45m"}
-                request = PauseRequest(minutes=request.minutes, meeting=True)
             until = service.pause(request)
             text = (
                 "Paused until you resume"

@@ -27,7 +27,7 @@ debian_packages=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
   espeak-ng-espeak pulseaudio pulseaudio-utils sox libxss1
-  desktop-file-utils appstream appstream-util
+  desktop-file-utils appstream appstream-util zsh fish
 )
 if "$needs_own_venv"; then
   # The venv and ensurepip modules for the system python3 (not installed by default).

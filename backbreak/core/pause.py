@@ -24,14 +24,29 @@ class PauseSpecError(ValueError):
 
 
 ACCEPTED = "30m, 1h, 2h30m, until-tomorrow or indefinitely"
+UNTIL_TOMORROW = ("until-tomorrow", "tomorrow")
+INDEFINITELY = ("indefinitely", "until-resume", "forever")
+"""The words for the two open-ended pauses; the first of each is the one the help shows."""
 
 
-def parse_pause(text: str) -> PauseRequest:
+def parse_pause(text: str, meeting: bool = False) -> PauseRequest:
+    """The pause ``text`` asks for; a ``meeting`` one needs a length (it gives one prompt as
+    it ends, and an open-ended meeting never ends)."""
+    request = _parse(text)
+    if not meeting:
+        return request
+    if request.minutes is None:
+        raise PauseSpecError(f"a meeting needs a length such as 45m or 1h30m, not {text!r}")
+    return PauseRequest(minutes=request.minutes, meeting=True)
+
+
+def _parse(text: str) -> PauseRequest:
     spec = text.strip().lower()
-    if spec in {"until-tomorrow", "tomorrow"}:
+    if spec in UNTIL_TOMORROW:
         return PauseRequest(until_tomorrow=True)
-    if spec in {"indefinitely", "until-resume", "forever"}:
+    if spec in INDEFINITELY:
         return PauseRequest(indefinitely=True)
+    # A bare number is minutes: "pause 20".
     if spec.isdigit():
         spec += "m"
     match = _DURATION_RE.match(spec)

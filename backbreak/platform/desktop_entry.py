@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -74,10 +74,11 @@ def _icon_files() -> list[tuple[str, Traversable]]:
     return found
 
 
-def _targets(data_home: Path) -> list[Path]:
+def _targets(data_home: Path, extra_files: Iterable[str]) -> list[Path]:
     targets = [data_home / "applications" / DESKTOP_FILE_NAME]
     for size, icon in _icon_files():
         targets.append(data_home / "icons" / "hicolor" / size / "apps" / icon.name)
+    targets += [data_home / relative for relative in extra_files]
     return targets
 
 
@@ -85,10 +86,12 @@ def install_desktop_entry(
     data_home: Path | None = None,
     command: Sequence[str] | None = None,
     platform: str = sys.platform,
+    extra_files: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
     """Install the menu entry and icons for this user; returns the files written.
 
-    Running it again refreshes them (after an upgrade or a move of the install).
+    ``extra_files`` (path relative to the data folder: content) go along, such as the shell
+    completions. Running it again refreshes them (after an upgrade or a move of the install).
     """
     if platform in ("win32", "darwin"):
         raise DesktopEntryError(
@@ -107,6 +110,11 @@ def install_desktop_entry(
             target.parent.mkdir(parents=True, exist_ok=True)
             _write(target, icon.read_bytes())
             written.append(target)
+        for relative, content in (extra_files or {}).items():
+            target = data_home / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write(target, content)
+            written.append(target)
     except OSError as error:
         raise DesktopEntryError(f"Can't install the menu entry: {error}") from error
     # No update-desktop-database / gtk-update-icon-cache: the desktop file declares no
@@ -115,11 +123,13 @@ def install_desktop_entry(
     return written
 
 
-def uninstall_desktop_entry(data_home: Path | None = None) -> list[Path]:
+def uninstall_desktop_entry(
+    data_home: Path | None = None, extra_files: Iterable[str] = ()
+) -> list[Path]:
     """Remove what ``install_desktop_entry`` wrote (only our own file names)."""
     data_home = data_home if data_home is not None else default_data_home()
     removed: list[Path] = []
-    for target in _targets(data_home):
+    for target in _targets(data_home, extra_files):
         try:
             target.unlink()
         except FileNotFoundError:

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import IO
 
 from backbreak.core.history_model import EVENT_KINDS, HistoryEvent
 from backbreak.platform.history import History
@@ -56,12 +57,7 @@ def export_csv(history: History, path: Path) -> int:
     temp = Path(handle.name)
     try:
         with handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            count = 0
-            for event in history.iter_events():
-                writer.writerow(_csv_row(event))
-                count += 1
+            count = write_csv(history, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
@@ -69,6 +65,18 @@ def export_csv(history: History, path: Path) -> int:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    return count
+
+
+def write_csv(history: History, out: IO[str]) -> int:
+    """Write every event to the open text stream ``out`` (``stats --csv -``: standard
+    output); returns the number of events. A file stream needs ``newline=""``."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for event in history.iter_events():
+        writer.writerow(_csv_row(event))
+        count += 1
     return count
 
 

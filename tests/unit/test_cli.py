@@ -38,7 +38,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         ["stats", "--days", "many"],
         ["stats", "--days", "0"],
         ["pause", "soon"],
+        # The README promises exit 2 for a wrong argument: an open-ended meeting is one.
+        ["pause", "--meeting", "indefinitely"],
+        ["pause", "--meeting", "until-tomorrow"],
         ["frobnicate"],
+        ["completion", "powershell"],
     ],
 )
 def test_wrong_arguments_get_one_line_and_exit_2(
@@ -298,14 +302,17 @@ def test_autostart_on_status_off(
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     entry = tmp_path / "autostart" / "io.github.backbreak.Backbreak.desktop"
+    # One sentence each, said once: not "Start at login: off (Start at login is off (...).)".
     code, out, _ = run(capsys, "autostart", "status")
-    assert code == 0 and "Start at login: off" in out
+    assert code == 0 and out == f"Start at login is off (login entry: {entry}).\n"
     code, out, _ = run(capsys, "autostart", "on")
     assert code == 0 and entry.is_file()
+    assert out == f"Start at login is on (login entry: {entry}).\n"
     code, out, _ = run(capsys, "autostart", "status")
-    assert "Start at login: on" in out
+    assert out == f"Start at login is on (login entry: {entry}).\n"
     code, out, _ = run(capsys, "autostart", "off")
     assert code == 0 and not entry.exists()
+    assert out == f"Start at login is off (login entry: {entry}).\n"
     code, _, err = run(capsys, "autostart", "maybe")
     assert code == 2 and "invalid choice" in err
 
@@ -318,5 +325,15 @@ def test_install_and_remove_the_desktop_entry(
     desktop = tmp_path / "applications" / "io.github.backbreak.Backbreak.desktop"
     assert code == 0 and desktop.is_file() and str(desktop) in out
     assert any((tmp_path / "icons" / "hicolor").rglob("*.png"))
+    completions = [
+        tmp_path / "bash-completion" / "completions" / "backbreak",
+        tmp_path / "zsh" / "site-functions" / "_backbreak",
+        tmp_path / "fish" / "vendor_completions.d" / "backbreak.fish",
+    ]
+    for shell, script in zip(("bash", "zsh", "fish"), completions, strict=True):
+        assert str(script) in out
+        code, printed, _ = run(capsys, "completion", shell)
+        assert code == 0 and script.read_text(encoding="utf-8") == printed
     code, out, _ = run(capsys, "install-desktop-entry", "--remove")
     assert code == 0 and not desktop.exists() and "Removed" in out
+    assert not [script for script in completions if script.exists()]
