@@ -79,9 +79,10 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         print("backbreak is already running" + (f": {text}" if text else "."))
         return 0
 
-    from backbreak.platform.screen import describe, screen_problem
+    from backbreak.platform.screen import Closable, describe, screen_problem
 
-    no_screen = screen_problem(os.environ, sys.platform)
+    probe: list[Closable] = []
+    no_screen = screen_problem(os.environ, sys.platform, keep_open=probe)
     if no_screen is not None:
         # Qt would abort with its raw xcb message (exit 134): say what doctor says instead.
         guard.release()
@@ -89,6 +90,8 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         return 1
 
     app = QApplication(sys.argv[:1])
+    for connection in probe:  # only now: Qt holds its own connection to the X server
+        connection.close()
     app.setApplicationName("backbreak")
     # The desktop entry's id: GNOME/Wayland match windows to the menu entry and icon by it.
     app.setDesktopFileName(APP_ID)

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from backbreak.core.runaway import LOG_MARKER
 from backbreak.platform.paths import Paths
-from backbreak.platform.screen import screen_problem
+from backbreak.platform.screen import Closable, screen_problem
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +46,18 @@ def _gui_app_ready() -> bool:
 
 
 _made_apps: list[object] = []
+_screen_probes: list[Closable] = []
 
 
 def check_tray(env: Mapping[str, str], platform: str) -> DoctorLine:
     topic = "Tray icon host"
     # Qt aborts the whole process when it cannot open the screen, so ask first.
-    no_screen = screen_problem(env, platform)
+    # Before this process's first QApplication, the test connection stays open for the one
+    # made below (see screen_problem); in the running app (About ▸ Diagnostics) it closes.
+    from PySide6.QtCore import QCoreApplication
+
+    first = QCoreApplication.instance() is None
+    no_screen = screen_problem(env, platform, keep_open=_screen_probes if first else None)
     if no_screen is not None:
         return DoctorLine(topic, False, no_screen.reason, no_screen.advice)
     if not _gui_app_ready():

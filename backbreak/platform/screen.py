@@ -15,6 +15,11 @@ import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
+
+
+class Closable(Protocol):
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,15 @@ _NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found\s*$", re.MULTILINE)
 _SONAME = re.compile(r"^(lib[\w.+-]*?)\.so\.(\d+)")
 
 
-def screen_problem(env: Mapping[str, str], platform: str) -> ScreenProblem | None:
-    """Why Qt could not open a screen here, or None when it should (or we can't tell)."""
+def screen_problem(
+    env: Mapping[str, str], platform: str, keep_open: list[Closable] | None = None
+) -> ScreenProblem | None:
+    """Why Qt could not open a screen here, or None when it should (or we can't tell).
+
+    An X server with no other client resets itself when its last client leaves (a bare
+    Xvfb does), and a Qt connection made during the reset fails. Pass ``keep_open`` to
+    receive the test connection instead of closing it, and close it once Qt is connected.
+    """
     if platform in ("win32", "darwin"):
         return None
     qpa = env.get("QT_QPA_PLATFORM", "").strip()
@@ -52,9 +64,13 @@ def screen_problem(env: Mapping[str, str], platform: str) -> ScreenProblem | Non
     from backbreak.platform.xlib import XDisplay, XlibUnavailableError
 
     try:
-        XDisplay(name).close()
+        display = XDisplay(name)
     except XlibUnavailableError as error:
         return ScreenProblem(f"the X display {name} does not answer ({error})", IN_SESSION_ADVICE)
+    if keep_open is None:
+        display.close()
+    else:
+        keep_open.append(display)
     return None
 
 
