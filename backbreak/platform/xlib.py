@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -183,7 +184,18 @@ def libx11() -> ctypes.CDLL:
     return lib
 
 
+# The run-time names (sonames) of the libraries we load, tried first: find_library() runs
+# `ldconfig -p` (or gcc) in a subprocess on every call, which cost start-up a few forks.
+_SONAMES = {"X11": "libX11.so.6", "Xss": "libXss.so.1"}
+
+
 def load_library(name: str) -> ctypes.CDLL:
+    soname = _SONAMES.get(name)
+    if soname is not None and sys.platform.startswith("linux"):
+        try:
+            return ctypes.CDLL(soname)
+        except OSError:
+            pass  # not under its usual name: ask the system below
     path = ctypes.util.find_library(name)
     if path is None:
         raise XlibUnavailableError(f"lib{name} is not installed")

@@ -15,16 +15,12 @@ process looks as big as at its peak. Nothing runs while no window opens or close
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-import logging
 import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QWidget
-
-log = logging.getLogger(__name__)
 
 PIXMAP_CACHE_KIB = 2048
 """Enough for the style's pieces of the windows on screen at one time."""
@@ -38,12 +34,9 @@ def glibc_trim() -> Callable[[], None] | None:
     """``malloc_trim(0)`` where the C library is glibc, else None."""
     if not sys.platform.startswith("linux"):
         return None
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
     try:
-        libc = ctypes.CDLL(name)
-        trim = libc.malloc_trim  # glibc only; musl and others have no such function
+        # By its soname: ctypes.util.find_library() would run ldconfig in a subprocess.
+        trim = ctypes.CDLL("libc.so.6").malloc_trim  # glibc only; musl has no such function
     except (OSError, AttributeError):
         return None
     trim.argtypes = [ctypes.c_size_t]
@@ -67,7 +60,7 @@ class MemoryReleaser(QObject):
     ) -> None:
         super().__init__(parent)
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
-        self._trim = trim if trim is not None else glibc_trim()
+        self._trim = trim
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -90,9 +83,11 @@ class MemoryReleaser(QObject):
     def release(self) -> None:
         self._timer.stop()
         QPixmapCache.clear()
-        if self._trim is not None:
-            try:
-                self._trim()
-            except OSError as error:  # pragma: no cover - a C library refusing is not fatal
-                log.debug("malloc_trim failed: %s", error)
+        if self._trim is None:  # looked up on first use, not at start
+            self._trim = glibc_trim() or _nothing
+        self._trim()
         self.releases += 1
+
+
+def _nothing() -> None:
+    """No C library call to give memory back on this system."""
