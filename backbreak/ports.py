@@ -66,11 +66,16 @@ class Notifier(Protocol):
 
 
 class View(Protocol):
-    def show_prompt(self, entry: Entry, can_snooze: bool, snooze_minutes: int) -> None:
-        """Show (or reuse and refresh) the prompt window with ``entry``."""
+    def show_prompt(
+        self, entry: Entry, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
+    ) -> None:
+        """Show (or reuse and refresh) the prompt window with ``entry``. ``snoozed_times``
+        (snoozes in a row so far) lets the window say why Snooze is gone at the limit."""
         ...
 
-    def update_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
+    def update_snooze(
+        self, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
+    ) -> None:
         """Bring the open prompt's Snooze button up to date (settings changed)."""
         ...
 

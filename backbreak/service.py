@@ -90,6 +90,8 @@ class BreakService:
         self._current: Entry | None = None
         self._prompt_shown_at: datetime | None = None
         self._noticed_for: datetime | None = None
+        self._announced: Entry | None = None
+        """The exercise the heads-up notice named: the next fresh prompt shows it."""
         self._today = _Day()
         self._guard = WakeGuard()
         self._wanted_wake: datetime | None = None
@@ -200,6 +202,7 @@ class BreakService:
             until = None
         seconds = None if until is None else int((until - now).total_seconds())
         self._record("paused", now, seconds=seconds)
+        self._announced = None  # a pause postpones the break the notice spoke of
         self._apply(cycle.Paused(until, meeting=request.meeting))
         self._close_prompt()
         return until
@@ -230,7 +233,9 @@ class BreakService:
         if self._current is not None:
             # The open window's Snooze button names the length and obeys the limit.
             self._view.update_snooze(
-                cycle.can_snooze(self._state, settings), settings.snooze_minutes
+                cycle.can_snooze(self._state, settings),
+                settings.snooze_minutes,
+                snoozed_times=self._state.snoozes_in_row,
             )
         self._reschedule()
 
@@ -240,6 +245,7 @@ class BreakService:
         """The user was away (idle, locked, asleep). Long enough, it counts as a break."""
         length = end - start
         if length >= timedelta(minutes=self._settings.away_minutes):
+            self._announced = None  # that break is taken; the next notice names its own
             self._record(
                 "away",
                 end,
@@ -342,11 +348,25 @@ class BreakService:
         )
         return pick(self._catalog, context, self._rng)
 
+    def _still_offered(self, entry: Entry) -> bool:
+        """Whether settings changed since ``entry`` was announced leave it out now."""
+        settings = self._settings
+        return (
+            entry in self._catalog
+            and entry.kind in settings.enabled_kinds
+            and entry.id not in settings.hidden_entries
+            and (entry.office_friendly or not settings.office_friendly_only)
+        )
+
     def _last_shown(self) -> str | None:
         return self._today.shown[-1] if self._today.shown else None
 
     def _show_prompt(self, exclude_areas: Sequence[str], *, fresh: bool) -> None:
-        entry = self._pick(exclude_areas, fresh=fresh)
+        announced, self._announced = self._announced, None
+        if fresh and announced is not None and self._still_offered(announced):
+            entry: Entry | None = announced
+        else:
+            entry = self._pick(exclude_areas, fresh=fresh)
         if entry is None:
             self._notifier.notify(
                 _("Time to stand up"),
@@ -361,7 +381,10 @@ class BreakService:
         self._record("prompted", now, entry_id=entry.id)
         self._apply(cycle.PromptShown())
         self._view.show_prompt(
-            entry, cycle.can_snooze(self._state, self._settings), self._settings.snooze_minutes
+            entry,
+            cycle.can_snooze(self._state, self._settings),
+            self._settings.snooze_minutes,
+            snoozed_times=self._state.snoozes_in_row,
         )
 
     def _close_prompt(self) -> None:
@@ -467,15 +490,26 @@ class BreakService:
         return False
 
     def _send_notice(self, due: datetime) -> None:
+        """The heads-up before a prompt. It names the exercise, picked now, so the person
+        can finish what they are doing and get ready for it; the prompt then shows that
+        one (unless settings changed meanwhile and leave it out)."""
         self._noticed_for = due
         seconds = max(1, round((due - self._clock.now()).total_seconds()))
         when = _("1 minute") if 45 <= seconds <= 90 else _lead_text(seconds)
         actions = [("start", _("Start now"))]
         if cycle.can_snooze(self._state, self._settings):
             actions.append(("snooze", _("Snooze")))
+        if self._announced is None or not self._still_offered(self._announced):
+            # A notice again (after a snooze) names the same exercise as before.
+            self._announced = self._pick((), fresh=True)
+        body = (
+            _("Stand-up break in {0}.").format(when)
+            if self._announced is None
+            else _("In {0}: {1}").format(when, self._announced.title)
+        )
         self._notifier.notify(
             _("Stand-up break soon"),
-            _("Stand-up break in {0}.").format(when),
+            body,
             actions=tuple(actions),
             on_action=self._on_notice_action,
         )

@@ -114,13 +114,21 @@ class FakeView:
     statuses: list[Status] = field(default_factory=list)
     open: bool = False
     snooze_offers: list[tuple[bool, int]] = field(default_factory=list)
+    snoozed_times: list[int] = field(default_factory=list)
+    """Per show_prompt / update_snooze call, the snoozes in a row the window was told."""
 
-    def show_prompt(self, entry: Entry, can_snooze: bool, snooze_minutes: int) -> None:
+    def show_prompt(
+        self, entry: Entry, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
+    ) -> None:
         self.prompts.append((entry, can_snooze, snooze_minutes))
+        self.snoozed_times.append(snoozed_times)
         self.open = True
 
-    def update_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
+    def update_snooze(
+        self, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
+    ) -> None:
         self.snooze_offers.append((can_snooze, snooze_minutes))
+        self.snoozed_times.append(snoozed_times)
 
     def close_prompt(self) -> None:
         self.closes += 1

@@ -183,6 +183,11 @@ class PromptWindow(QWidget):
         decisions = QHBoxLayout()
         for button in (self._done, self._snooze, self._skip, self._another):
             decisions.addWidget(button)
+        # Shown instead of Snooze once the snooze limit is reached: the reason, in words.
+        self._snooze_spent = PlainLabel()
+        self._snooze_spent.setWordWrap(True)
+        self._snooze_spent.setAccessibleName(self.tr("Why there is no Snooze"))
+        self._snooze_spent.hide()
 
         self._never = QToolButton()
         self._never.setText(self.tr("Never show this"))
@@ -209,6 +214,7 @@ class PromptWindow(QWidget):
         layout.addWidget(self._why)
         layout.addWidget(self._countdown_row)
         layout.addLayout(decisions)
+        layout.addWidget(self._snooze_spent)
         layout.addLayout(extras)
         self.setMinimumWidth(380)
         self.setMaximumWidth(460)
@@ -239,6 +245,7 @@ class PromptWindow(QWidget):
             "start": self._start,
             "done": self._done,
             "snooze": self._snooze,
+            "snooze_spent": self._snooze_spent,
             "skip": self._skip,
             "another": self._another,
             "favourite": self._favourite,
@@ -265,8 +272,10 @@ class PromptWindow(QWidget):
         snooze_minutes: int,
         *,
         favourite: bool = False,
+        snoozed_times: int = 0,
     ) -> None:
-        """Show ``entry`` (reusing this window if it is up) with a fresh countdown."""
+        """Show ``entry`` (reusing this window if it is up) with a fresh countdown.
+        ``snoozed_times``: snoozes in a row so far, named when no more are allowed."""
         self._entry = entry
         self._title.setText(entry.title)
         sides_time = exercise_time_text(entry.duration_seconds, entry.sides)
@@ -279,7 +288,7 @@ class PromptWindow(QWidget):
         self._why.setVisible(bool(entry.why))
         self._caution.setText(self.tr("Careful: {0}").format(entry.caution or ""))
         self._caution.setVisible(bool(entry.caution))
-        self.set_snooze(can_snooze, snooze_minutes)
+        self.set_snooze(can_snooze, snooze_minutes, snoozed_times)
         self._favourite.blockSignals(True)
         self._favourite.setChecked(favourite)
         self._favourite.blockSignals(False)
@@ -295,12 +304,21 @@ class PromptWindow(QWidget):
             self.show()
         # No raise_(): the window stays on top anyway, and raising may activate it.
 
-    def set_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
-        """The Snooze button: its length, and whether snoozing is still allowed."""
+    def set_snooze(self, can_snooze: bool, snooze_minutes: int, snoozed_times: int = 0) -> None:
+        """The Snooze button: its length, and whether snoozing is still allowed. Once it
+        is not, a line takes its place and says why, so the button does not just vanish."""
         self._snooze.setText(self.tr("S&nooze {0} min").format(snooze_minutes))
         self._snooze.setAccessibleName(self.tr("Snooze for {0} minutes").format(snooze_minutes))
         self._snooze.setVisible(can_snooze)
         self._snooze.setEnabled(can_snooze)
+        if snoozed_times == 1:
+            reason = self.tr("Snoozed once — time to move")
+        elif snoozed_times > 1:
+            reason = self.tr("Snoozed {0} times — time to move").format(snoozed_times)
+        else:
+            reason = self.tr("No snoozing this time — time to move")
+        self._snooze_spent.setText(reason)
+        self._snooze_spent.setVisible(not can_snooze)
 
     def close_prompt(self) -> None:
         """Hide without reporting anything (the service already knows the outcome)."""

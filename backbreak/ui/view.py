@@ -41,7 +41,9 @@ class QtView:
         self._zone = zone
         self._is_favourite = is_favourite
 
-    def show_prompt(self, entry: Entry, can_snooze: bool, snooze_minutes: int) -> None:
+    def show_prompt(
+        self, entry: Entry, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
+    ) -> None:
         try:
             illustration = self._load_illustration(entry)
         except OSError:
@@ -54,10 +56,13 @@ class QtView:
             can_snooze,
             snooze_minutes,
             favourite=self._is_favourite(entry.id),
+            snoozed_times=snoozed_times,
         )
 
-    def update_snooze(self, can_snooze: bool, snooze_minutes: int) -> None:
-        self._prompt.set_snooze(can_snooze, snooze_minutes)
+    def update_snooze(
+        self, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
+    ) -> None:
+        self._prompt.set_snooze(can_snooze, snooze_minutes, snoozed_times)
 
     def close_prompt(self) -> None:
         self._prompt.close_prompt()

@@ -684,6 +684,10 @@
         <translation>1 Minute</translation>
     </message>
     <message>
+        <source>In {0}: {1}</source>
+        <translation>In {0}: {1}</translation>
+    </message>
+    <message>
         <source>Stand-up break soon</source>
         <translation>Gleich ist Bewegungspause</translation>
     </message>
@@ -1283,6 +1287,10 @@
         <translation>Eine andere Übung zeigen</translation>
     </message>
     <message>
+        <source>Why there is no Snooze</source>
+        <translation>Warum es kein „Später“ gibt</translation>
+    </message>
+    <message>
         <source>Never show this</source>
         <translation>Nie mehr zeigen</translation>
     </message>
@@ -1305,6 +1313,18 @@
     <message>
         <source>Snooze for {0} minutes</source>
         <translation>Um {0} Minuten verschieben</translation>
+    </message>
+    <message>
+        <source>Snoozed once — time to move</source>
+        <translation>Einmal verschoben – jetzt wird bewegt</translation>
+    </message>
+    <message>
+        <source>Snoozed {0} times — time to move</source>
+        <translation>{0}-mal verschoben – jetzt wird bewegt</translation>
+    </message>
+    <message>
+        <source>No snoozing this time — time to move</source>
+        <translation>Diesmal kein Verschieben – jetzt wird bewegt</translation>
     </message>
     <message>
         <source>Switch sides</source>

@@ -245,6 +245,36 @@ def test_snooze_is_hidden_when_not_allowed(window: PromptWindow) -> None:
     assert snooze.isVisible()
 
 
+@pytest.mark.parametrize(
+    ("times", "reason"),
+    [
+        (3, "Snoozed 3 times — time to move"),
+        (1, "Snoozed once — time to move"),
+        (0, "No snoozing this time — time to move"),  # a snooze limit lowered to 0
+    ],
+)
+def test_at_the_snooze_limit_the_window_says_why_snooze_is_gone(
+    window: PromptWindow, times: int, reason: str
+) -> None:
+    window.show_entry(make_entry(), SVG, False, 10, snoozed_times=times)
+    spent = label(window, "snooze_spent")
+    assert spent.isVisible()
+    assert spent.text() == reason
+    assert not button(window, "snooze").isVisible()
+    # A new break (the snoozes start again) takes the line away and Snooze comes back.
+    window.show_entry(make_entry(), SVG, True, 10, snoozed_times=0)
+    assert not spent.isVisible()
+    assert button(window, "snooze").isVisible()
+
+
+def test_a_setting_change_at_the_limit_says_why_at_once(window: PromptWindow) -> None:
+    window.show_entry(make_entry(), SVG, True, 10, snoozed_times=2)
+    assert not label(window, "snooze_spent").isVisible()
+    window.set_snooze(False, 10, 2)
+    assert label(window, "snooze_spent").text() == "Snoozed 2 times — time to move"
+    assert label(window, "snooze_spent").isVisible()
+
+
 def test_show_entry_twice_reuses_one_window(window: PromptWindow) -> None:
     show(window)
     show(window, make_entry("posture", sides="one"))

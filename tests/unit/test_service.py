@@ -59,7 +59,10 @@ def rig() -> Rig:
 def test_first_wakeup_is_the_notice_a_minute_before_the_prompt(rig: Rig) -> None:
     assert rig.waker.when == at(23, 9, 59)
     rig.waker.fire()
-    assert [n.body for n in rig.notifier.sent] == ["Stand-up break in 1 minute."]
+    [notice] = rig.notifier.sent
+    # It names the exercise, so the person can finish a sentence and get ready for it.
+    assert notice.title == "Stand-up break soon"
+    assert notice.body.startswith("In 1 minute: ")
     assert rig.waker.when == at(23, 10)
     assert rig.view.prompts == []
 
@@ -100,6 +103,7 @@ def test_snooze_then_limit_turns_snooze_into_skip() -> None:
     r.service.snooze()
     r.waker.fire()
     assert r.view.prompts[-1][1] is False  # limit reached: snooze no longer offered
+    assert r.view.snoozed_times == [0, 1, 2]  # ...and the window can say how often
     r.service.snooze()  # e.g. Esc or closing the window: counts as a skip now
     assert r.history.kinds()[-1] == "skipped"
     assert r.service.status().next_prompt_at == at(23, 11, 20)
@@ -189,6 +193,61 @@ def test_notice_action_start_now_opens_the_prompt(rig: Rig) -> None:
     assert notice.on_action is not None
     notice.on_action("start")
     assert len(rig.view.prompts) == 1
+    assert notice.body == f"In 1 minute: {rig.view.prompts[0][0].title}"
+
+
+def fire_until_prompt(rig: Rig) -> None:
+    shown = len(rig.view.prompts)
+    for _ in range(5):
+        rig.waker.fire()
+        if len(rig.view.prompts) > shown:
+            return
+    raise AssertionError("no prompt came")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_prompt_shows_the_exercise_the_notice_named(seed: int) -> None:
+    r = Rig()
+    r.service._rng = random.Random(seed)
+    r.service.start()
+    for _ in range(4):
+        r.waker.fire()  # the notice
+        named = r.notifier.sent[-1].body.removeprefix("In 1 minute: ")
+        r.waker.fire()  # the prompt
+        assert r.view.prompts[-1][0].title == named
+        r.service.complete()
+
+
+def test_a_snooze_from_the_notice_keeps_the_named_exercise(rig: Rig) -> None:
+    rig.waker.fire()
+    notice = rig.notifier.sent[-1]
+    assert notice.on_action is not None
+    notice.on_action("snooze")
+    fire_until_prompt(rig)  # a second notice before the snooze runs out, then the prompt
+    assert [n.body for n in rig.notifier.sent] == [notice.body, notice.body]
+    assert f"In 1 minute: {rig.view.prompts[-1][0].title}" == notice.body
+
+
+def test_a_named_exercise_hidden_meanwhile_is_replaced(rig: Rig) -> None:
+    rig.waker.fire()
+    named = rig.notifier.sent[-1].body.removeprefix("In 1 minute: ")
+    [entry] = [e for e in SAMPLE_ENTRIES if e.title == named]
+    rig.service.set_entry_hidden(entry.id)
+    fire_until_prompt(rig)
+    assert rig.view.prompts[-1][0].id != entry.id
+
+
+def test_time_away_forgets_the_named_exercise(rig: Rig) -> None:
+    # The break it was for is taken; the next notice names (and the prompt shows) its own.
+    rig.waker.fire()
+    first = rig.service._announced
+    assert first is not None
+    rig.clock.advance(timedelta(minutes=10))
+    rig.service.away(rig.clock.now() - timedelta(minutes=10), rig.clock.now())
+    assert rig.service._announced is None
+    fire_until_prompt(rig)
+    assert len(rig.notifier.sent) == 2
+    assert rig.notifier.sent[-1].body == f"In 1 minute: {rig.view.prompts[-1][0].title}"
 
 
 def test_state_survives_a_restart() -> None:
