@@ -44,6 +44,9 @@ class MemorySample:
     rss_kib: int
     pss_kib: int
     processes: int
+    uss_kib: int = 0
+    """Pages no other process maps (Private_Clean + Private_Dirty): what only this app
+    costs, unchanged by whatever else on the machine maps the same libraries."""
 
 
 def _stat_fields(pid: int) -> list[str]:
@@ -112,15 +115,17 @@ def cpu_sample(pid: int) -> CpuSample:
 
 
 def memory_sample(pid: int) -> MemorySample:
-    """RSS and PSS (proportional set size: shared pages divided among their users) in KiB,
-    from /proc/PID/smaps_rollup."""
-    rss = pss = 0
+    """RSS, PSS (proportional set size: shared pages divided among their users) and USS
+    (private pages only) in KiB, from /proc/PID/smaps_rollup."""
+    rss = pss = uss = 0
     pids = descendants(pid)
+    keys = ("Rss", "Pss", "Private_Clean", "Private_Dirty")
     for member in pids:
         try:
-            counts = _status_numbers(_PROC / str(member) / "smaps_rollup", ("Rss", "Pss"))
+            counts = _status_numbers(_PROC / str(member) / "smaps_rollup", keys)
         except OSError:
             continue
         rss += counts.get("Rss", 0)
         pss += counts.get("Pss", 0)
-    return MemorySample(rss, pss, len(pids))
+        uss += counts.get("Private_Clean", 0) + counts.get("Private_Dirty", 0)
+    return MemorySample(rss, pss, len(pids), uss)

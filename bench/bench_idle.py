@@ -12,14 +12,14 @@ this one run:
 1. start-up until the tray icon is in the tray (the tray host has adopted and shown it;
    for backbreak also until its command socket answers): the median of
    ``--startup-pairs`` interleaved pairs (floor then backbreak, then the other way round);
-2. RSS and PSS after ``--idle-seconds`` of idle, the window starting ``--settle-seconds``
+2. RSS, PSS and USS after ``--idle-seconds`` of idle, the window starting ``--settle-seconds``
    after start (past Qt's own one-shot timer);
 3. CPU seconds and context switches (all threads) over that idle window, per minute;
 4. memory growth per command on the socket (``--socket-commands`` ``status`` calls);
 5. delay from asking for a prompt to its window being mapped: ``backbreak break-now``
    from the shell, the bare command on the socket, and with ``--scheduled`` a real
    scheduled prompt (5 min interval, so about six more minutes);
-6. RSS/PSS growth over ``--cycles`` prompt open/close cycles (break-now on the command
+6. RSS/PSS/USS growth over ``--cycles`` prompt open/close cycles (break-now on the command
    socket, then Esc / Alt+D / Alt+K typed into the prompt, in turn), sampled after the
    first ``FIRST_PROMPTS`` and every ``MEMORY_EVERY``.
 
@@ -420,21 +420,23 @@ class Cycles:
     count: int
     done: int
     before: MemorySample
-    series: list[tuple[int, int, int]]  # (cycles done, RSS KiB, PSS KiB)
+    series: list[tuple[int, int, int, int]]  # (cycles done, RSS, PSS, USS in KiB)
     crash: str | None = None
     """What backbreak said as it died, if it died during the cycles."""
 
     @property
-    def growth_kib(self) -> tuple[int, int, int]:
-        """(cycles, RSS growth, PSS growth) up to the last memory sample."""
-        cycles, rss, pss = self.series[-1]
-        return cycles, rss - self.before.rss_kib, pss - self.before.pss_kib
+    def growth_kib(self) -> tuple[int, int, int, int]:
+        """(cycles, RSS, PSS and USS growth) up to the last memory sample."""
+        cycles, rss, pss, uss = self.series[-1]
+        before = self.before
+        return cycles, rss - before.rss_kib, pss - before.pss_kib, uss - before.uss_kib
 
-    def growth_after(self, cycles: int) -> tuple[int, int] | None:
-        """(RSS growth, PSS growth) after the first ``cycles`` prompts, if sampled."""
-        for done, rss, pss in self.series:
+    def growth_after(self, cycles: int) -> tuple[int, int, int] | None:
+        """(RSS, PSS and USS growth) after the first ``cycles`` prompts, if sampled."""
+        before = self.before
+        for done, rss, pss, uss in self.series:
             if done == cycles:
-                return rss - self.before.rss_kib, pss - self.before.pss_kib
+                return rss - before.rss_kib, pss - before.pss_kib, uss - before.uss_kib
         return None
 
 
@@ -458,7 +460,7 @@ def prompt_cycles(
 ) -> Cycles:
     time.sleep(1)
     before = memory_sample(app.pid)
-    series = [(0, before.rss_kib, before.pss_kib)]
+    series = [(0, before.rss_kib, before.pss_kib, before.uss_kib)]
     done = 0
     for index in range(count):
         try:
@@ -477,16 +479,16 @@ def prompt_cycles(
         done = index + 1
         if done % MEMORY_EVERY == 0 or done in (FIRST_PROMPTS, count):
             sample = memory_sample(app.pid)
-            series.append((done, sample.rss_kib, sample.pss_kib))
+            series.append((done, sample.rss_kib, sample.pss_kib, sample.uss_kib))
             if progress:
                 print(
                     f"  {done}/{count} cycles: RSS {sample.rss_kib / 1024:.1f} MiB, "
-                    f"PSS {sample.pss_kib / 1024:.1f} MiB",
+                    f"PSS {sample.pss_kib / 1024:.1f} MiB, USS {sample.uss_kib / 1024:.1f} MiB",
                     file=sys.stderr,
                 )
     time.sleep(2)  # let deleteLater()s and the like run before the last look
     after = memory_sample(app.pid)
-    series[-1] = (count, after.rss_kib, after.pss_kib)
+    series[-1] = (count, after.rss_kib, after.pss_kib, after.uss_kib)
     return Cycles(count, count, before, series)
 
 
@@ -605,6 +607,12 @@ def rows(results: Results) -> list[Row]:
                 "MiB",
             ),
             (
+                f"USS (private pages) after {minutes}",
+                ours.memory.uss_kib / 1024,
+                floor.memory.uss_kib / 1024,
+                "MiB",
+            ),
+            (
                 "CPU time while idle (schedstat, ns resolution)",
                 b.run_seconds * b_minute * 1000,
                 f.run_seconds * f_minute * 1000,
@@ -641,8 +649,8 @@ def rows(results: Results) -> list[Row]:
                 "B",
             ),
             (
-                f"PSS kept per socket command ({growth.commands} `status`)",
-                (growth.after.pss_kib - growth.before.pss_kib) * per_command,
+                f"USS kept per socket command ({growth.commands} `status`)",
+                (growth.after.uss_kib - growth.before.uss_kib) * per_command,
                 None,
                 "B",
             ),
@@ -677,21 +685,23 @@ def rows(results: Results) -> list[Row]:
         table.append(("prompt: scheduled due time → shown", delays.scheduled_s, None, "s"))
     if results.cycles is not None:
         c = results.cycles
-        cycles, rss, pss = c.growth_kib
+        cycles, rss, pss, uss = c.growth_kib
         if c.crash:
             table.append((f"prompt cycles done of {c.count} (then it crashed)", c.done, None, ""))
         first_prompts = c.growth_after(FIRST_PROMPTS)
         if first_prompts is not None:
-            table.append(
-                (
-                    f"PSS growth over the first {FIRST_PROMPTS} prompts",
-                    first_prompts[1] / 1024,
-                    None,
-                    "MiB",
+            for name, index in (("RSS", 0), ("USS", 2)):
+                table.append(
+                    (
+                        f"{name} growth over the first {FIRST_PROMPTS} prompts",
+                        first_prompts[index] / 1024,
+                        None,
+                        "MiB",
+                    )
                 )
-            )
         table.append((f"RSS growth over {cycles} prompts", rss / 1024, None, "MiB"))
         table.append((f"PSS growth over {cycles} prompts", pss / 1024, None, "MiB"))
+        table.append((f"USS growth over {cycles} prompts", uss / 1024, None, "MiB"))
         if len(c.series) > 2:
             # The first prompts fill caches (fonts, pictures); a leak keeps growing after.
             first, last = c.series[1], c.series[-1]
