@@ -7,9 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from backbreak.core.status import Status
-from backbreak.platform.paths import Paths
+# Types only: `backbreak status` and friends start by importing this module.
+if TYPE_CHECKING:
+    from backbreak.core.status import Status
+    from backbreak.platform.paths import Paths
 
 log = logging.getLogger("backbreak.app")
 

@@ -19,7 +19,6 @@ from typing import NoReturn, TextIO
 from backbreak import __version__
 from backbreak.core.durations import exercise_time_text
 from backbreak.core.pause import PauseSpecError, parse_pause
-from backbreak.core.settings import full_mapping
 from backbreak.platform.paths import Paths, resolve_paths
 from backbreak.platform.private_files import restrict_new_files
 
@@ -378,6 +377,7 @@ def cmd_validate(file: Path, out: TextIO) -> int:
 
 
 def cmd_settings(paths: Paths, as_json: bool, out: TextIO) -> int:
+    from backbreak.core.settings import full_mapping
     from backbreak.platform.settings_store import load_settings
 
     loaded = load_settings(paths.settings_file)
