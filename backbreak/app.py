@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from backbreak.core.status import Status
     from backbreak.platform.paths import Paths
 
+if TYPE_CHECKING:
+    from backbreak.platform.instance import InstanceGuard
+
 log = logging.getLogger("backbreak.app")
 
 BROKEN_QT_BINDINGS = frozenset({"6.12.0"})
@@ -70,17 +73,13 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         )
         return 1
 
-    from backbreak.platform.command_client import send_command
     from backbreak.platform.instance import InstanceGuard
     from backbreak.platform.launch import APP_ID
     from backbreak.tray_app import TrayApp
 
     guard = InstanceGuard(paths.lock_file)
     if not guard.acquire():
-        reply = send_command(paths.socket_name, "status", {})
-        text = reply.get("text") if reply else None
-        print("backbreak is already running" + (f": {text}" if text else "."))
-        return 0
+        return _report_other_instance(guard, paths)
 
     from backbreak.platform.screen import Closable, describe, screen_problem
 
@@ -114,3 +113,29 @@ def run_gui(paths: Paths, verbose: bool = False) -> int:
         guard.release()
     log.info("backbreak stopped (exit %d)", code)
     return code
+
+
+def _report_other_instance(guard: InstanceGuard, paths: Paths) -> int:
+    """Why this start stops: "already running" only when the running instance answers
+    (exit 0); a lock that cannot be taken or an owner that does not answer is an error
+    (exit 1), so a script or autostart never believes in an instance that isn't there."""
+    from backbreak.platform.command_client import send_command
+
+    if guard.problem is not None:
+        print(f"backbreak: cannot start: {guard.problem}", file=sys.stderr)
+        return 1
+    reply = send_command(paths.socket_name, "status", {})
+    if reply is not None and reply.get("ok") is True:
+        text = reply.get("text")
+        print("backbreak is already running" + (f": {text}" if isinstance(text, str) else "."))
+        return 0
+    why = "it does not answer" if reply is None else str(reply.get("error", "no reply"))
+    pid = guard.owner_pid()
+    print(
+        f"backbreak: cannot start: the lock file {paths.lock_file} is held"
+        + (f" by process {pid}" if pid is not None else "")
+        + f", but no running backbreak answered ({why}). If backbreak is not running, "
+        "end that process or remove the lock file.",
+        file=sys.stderr,
+    )
+    return 1

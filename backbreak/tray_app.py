@@ -186,10 +186,10 @@ class TrayApp(QObject):
         self._day_end_day: date | None = None
         self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
         self._signals = SignalWatcher(lambda _signum: self._app.quit(), self)
-        # One wake-up a minute watches the clocks (a finding re-arms the schedule) and
-        # keeps the tray's "in N min" current.
+        # One wake-up a minute watches the clocks (a finding re-arms the schedule),
+        # keeps the tray's "in N min" current and brings back a stopped command socket.
         self._heartbeat = Heartbeat(
-            self._clock.now, self._on_clock_findings, self, on_tick=self._service.refresh_view
+            self._clock.now, self._on_clock_findings, self, on_tick=self._on_minute
         )
         self._stopped = False
         self._connect()
@@ -328,6 +328,11 @@ class TrayApp(QObject):
         """The heartbeat's clock check, run now: the service asks before every user
         intent, so a clock changed since the last beat is applied before the intent."""
         self._heartbeat.beat()
+
+    def _on_minute(self) -> None:
+        self._service.refresh_view()
+        if not self._stopped:
+            self._server.ensure_listening()
 
     def _on_clock_findings(self, findings: list[Finding]) -> None:
         for finding in findings:

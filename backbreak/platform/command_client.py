@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import sys
 import time
 
@@ -45,7 +46,22 @@ def unix_socket_path(name: str) -> str:
     return os.path.join(temp, name)
 
 
+def _stranger_socket(path: str) -> str | None:
+    """Why the socket at ``path`` must not get our commands, or None. A socket another
+    user made (taking the name first) would receive them and could answer anything."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None  # nothing there: connect() says nobody is listening
+    if stat.S_ISSOCK(info.st_mode) and info.st_uid != os.getuid():
+        return f"the command socket {path} belongs to another user (uid {info.st_uid}); not used"
+    return None
+
+
 def _send_unix(path: str, line: bytes, deadline: float) -> dict[str, object] | None:
+    refusal = _stranger_socket(path)
+    if refusal is not None:
+        return {"ok": False, "error": refusal}
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         try:
             client.settimeout(_remaining(deadline))

@@ -17,6 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from backbreak.platform.peer_credentials import peer_uid
+from backbreak.platform.private_files import folder_problem
+
 _log = logging.getLogger("backbreak.instance")
 
 Handler = Callable[[str, dict[str, object]], dict[str, object]]
@@ -25,14 +28,50 @@ Handler = Callable[[str, dict[str, object]], dict[str, object]]
 _MAX_REQUEST_BYTES = 64 * 1024
 # A client that connects and never finishes its line must not hold a socket forever.
 _CLIENT_IDLE_MS = 5000
+# Clients served at once. Every one holds a file descriptor; when they run out, Qt's
+# accept() fails and QLocalServer closes itself for good. Over the cap the client that
+# has waited longest is dropped, so a pile of idle connections cannot lock commands out.
+MAX_CLIENTS = 16
+# Warnings about dropped or refused clients: at most one line per period, with a count,
+# so a local process cannot flood the log.
+_WARNING_PERIOD_S = 60.0
+
+
+class _RateLimitedWarning:
+    """Logs the first occurrence, then at most one summary line per period."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._last: float | None = None
+        self._suppressed = 0
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self._last is not None and now - self._last < _WARNING_PERIOD_S:
+            self._suppressed += 1
+            return
+        extra = f" ({self._suppressed} more since the last report)" if self._suppressed else ""
+        _log.warning("%s%s", self._text, extra)
+        self._last = now
+        self._suppressed = 0
 
 
 class InstanceGuard:
     """The single-instance lock. ``acquire()`` once at start; the lock lives until
-    ``release()`` or process exit."""
+    ``release()`` or process exit.
+
+    When ``acquire()`` fails, ``problem`` says why if it is not simply another live
+    backbreak holding the lock (a lock that cannot be created, or a stale one that
+    cannot be removed): the caller must not then claim that backbreak is running.
+    """
 
     def __init__(self, lock_path: Path) -> None:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = lock_path
+        self.problem: str | None = None
+        try:
+            lock_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self.problem = f"cannot create the folder for the lock file {lock_path}: {error}"
         self._lock = QLockFile(str(lock_path))
         # The default stale time (30 s) would let a second copy steal the lock from a
         # first one that has been running for weeks. 0 = never stale because of age;
@@ -44,19 +83,47 @@ class InstanceGuard:
         return self._lock.isLocked()
 
     def acquire(self) -> bool:
+        if self.problem is not None:
+            return False
+        if self._path.exists() and not self._path.is_file():
+            self.problem = f"the lock file {self._path} is not a file; remove it"
+            return False
         if self._lock.tryLock(100):
             return True
-        # Qt already removes a lock whose pid is dead *if* the hostname and application
-        # name in the file match ours. After a crash plus a hostname change (DHCP,
-        # renamed laptop) or when the app name differs (tests, python -m), the file
-        # would block us forever. The lock lives in a per-user runtime directory on
-        # this machine, so a dead pid means a dead owner whatever hostname it recorded.
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
+        error = self._lock.error()
+        if error != QLockFile.LockError.LockFailedError:
+            reason = (
+                "permission denied"
+                if error == QLockFile.LockError.PermissionError
+                else "the folder may be full or read-only"
+            )
+            self.problem = f"cannot create the lock file {self._path} ({reason})"
+            return False
+        if self._owner_is_alive():
+            return False
+        # Empty, garbage, left by a dead process, or naming a pid now used by some other
+        # program: no backbreak holds it.
+        _log.info("Removing stale lock file %s (pid %s)", self._path, self.owner_pid())
+        self._lock.removeStaleLockFile()
+        if self._lock.tryLock(100):
+            return True
+        self.problem = f"the stale lock file {self._path} could not be replaced; remove it"
+        return False
+
+    def _owner_is_alive(self) -> bool:
+        if sys.platform == "win32":
+            # Qt's own check (which does work there) already ran inside tryLock.
             pid = self.owner_pid()
-            if pid is not None and not _pid_alive(pid):
-                _log.info("Removing stale lock left by dead process %d", pid)
-                self._lock.removeStaleLockFile()
-                return self._lock.tryLock(100)
+            return pid is None or _pid_alive(pid)
+        # Qt holds an flock() on the lock file for as long as it holds the lock, so that
+        # lock, not the pid written in the file (reused, or unreadable), says whether the
+        # owner lives. Qt takes it right after creating the file: ask twice, a moment
+        # apart, so an instance starting just now is not mistaken for a stale lock.
+        for attempt in range(2):
+            if attempt:
+                time.sleep(0.2)
+            if _flocked(self._path):
+                return True
         return False
 
     def owner_pid(self) -> int | None:
@@ -74,6 +141,25 @@ class InstanceGuard:
     def release(self) -> None:
         if self._lock.isLocked():
             self._lock.unlock()
+
+
+def _flocked(path: Path) -> bool:
+    """Whether some process holds an flock() on ``path`` (POSIX)."""
+    import fcntl  # POSIX only; imported here so the module loads on Windows
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False  # gone: nobody holds it
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)  # also lets go of our own probe lock
+    return False
 
 
 def _pid_alive(pid: int) -> bool:
@@ -107,23 +193,48 @@ class CommandServer(QObject):
         # Only this user may connect (socket file mode 0700 on Unix, ACL on Windows).
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
-        # The clients being served; each one is dropped (and its socket freed) once it hung up.
-        self._connections: set[_Connection] = set()
+        # The clients being served, oldest first; each one is dropped (and its socket
+        # freed) once it hung up.
+        self._connections: dict[_Connection, None] = {}
+        self._dropping: set[_Connection] = set()
+        self._serving = False  # listening was asked for and worked (see ensure_listening)
+        self._warn_stranger = _RateLimitedWarning("Refused an IPC client of another user")
+        self._warn_crowd = _RateLimitedWarning(
+            f"More than {MAX_CLIENTS} IPC clients at once; dropped the oldest"
+        )
+        self._warn_idle = _RateLimitedWarning("Dropped an IPC client that sent no complete request")
 
     def listen(self) -> bool:
         if not self._guard.held:
             # Removing the socket is only safe for the lock holder: otherwise we would
             # delete a live instance's socket and orphan it.
             raise RuntimeError("CommandServer.listen() needs the instance lock")
+        if os.path.isabs(self._name) and sys.platform != "win32":
+            # Anyone who can write to the socket's folder could put their own socket there
+            # for our commands line to talk to; such a folder is not used at all.
+            problem = folder_problem(Path(self._name).parent)
+            if problem is not None:
+                _log.error("Not listening on %s: %s", self._name, problem)
+                return False
         # A crash leaves the Unix socket file behind and listen() would fail on it.
         QLocalServer.removeServer(self._name)
         if not self._server.listen(self._name):
             _log.error("Cannot listen on %s: %s", self._name, self._server.errorString())
             return False
+        self._serving = True
         return True
 
     def close(self) -> None:
+        self._serving = False
         self._server.close()
+
+    def ensure_listening(self) -> bool:
+        """Listen again if the server stopped (Qt closes it for good when accept() fails,
+        e.g. out of file descriptors); call it now and then. True when listening."""
+        if self._server.isListening() or not self._serving:
+            return self._server.isListening()
+        _log.warning("The command socket had stopped; listening again on %s", self._name)
+        return self.listen()
 
     @property
     def full_server_name(self) -> str:
@@ -132,20 +243,35 @@ class CommandServer(QObject):
     @property
     def open_connections(self) -> int:
         """Clients connected now (each is dropped once it hung up)."""
-        return len(self._connections)
+        return len(self._connections) + len(self._dropping)
 
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            if socket is not None:
-                connection = _Connection(socket, self._handler, self._forget)
-                self._connections.add(connection)
-                connection.start()
+            if socket is None:
+                continue
+            uid = peer_uid(int(socket.socketDescriptor()))
+            if uid is not None and uid != os.getuid():
+                self._warn_stranger()
+                socket.setParent(None)
+                socket.abort()
+                continue
+            if len(self._connections) >= MAX_CLIENTS:
+                self._warn_crowd()
+                oldest = next(iter(self._connections))
+                # Kept until it has hung up, but no longer counted as served.
+                del self._connections[oldest]
+                self._dropping.add(oldest)
+                oldest.drop()
+            connection = _Connection(socket, self._handler, self._forget, self._warn_idle)
+            self._connections[connection] = None
+            connection.start()
 
     def _forget(self, connection: _Connection) -> None:
         # Runs from the event loop, never inside one of the socket's own signals: dropping
         # the last reference deletes the socket (Python owns it, see _Connection).
-        self._connections.discard(connection)
+        self._connections.pop(connection, None)
+        self._dropping.discard(connection)
 
 
 class _Connection:
@@ -161,9 +287,14 @@ class _Connection:
     """
 
     def __init__(
-        self, socket: QLocalSocket, handler: Handler, forget: Callable[[_Connection], None]
+        self,
+        socket: QLocalSocket,
+        handler: Handler,
+        forget: Callable[[_Connection], None],
+        warn_idle: Callable[[], None],
     ) -> None:
         socket.setParent(None)
+        self._warn_idle = warn_idle
         self._socket: QLocalSocket | None = socket
         self._handler = handler
         self._forget = forget
@@ -203,7 +334,11 @@ class _Connection:
         self._socket.disconnectFromServer()
 
     def _on_idle(self) -> None:
-        _log.warning("Dropping an IPC client that sent no complete request")
+        self._warn_idle()
+        self.drop()
+
+    def drop(self) -> None:
+        """Hang up on the client at once (it took too long, or too many are waiting)."""
         if self._socket is not None:
             self._socket.abort()
 
@@ -227,7 +362,9 @@ class _Connection:
 def _answer(line: bytes, handler: Handler) -> dict[str, object]:
     try:
         request = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # ValueError: not JSON, or a number with more digits than Python converts;
+        # RecursionError: arrays or objects nested thousands deep.
         return {"ok": False, "error": "request is not a JSON line"}
     if not isinstance(request, dict) or not isinstance(request.get("cmd"), str):
         return {"ok": False, "error": 'request needs a "cmd" string'}

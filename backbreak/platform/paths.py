@@ -67,21 +67,27 @@ class Paths:
 
 
 def socket_name_for(runtime_dir: Path, platform: str = sys.platform) -> str:
-    """A QLocalServer name that differs per user and per runtime folder.
+    """The QLocalServer name for this user and this runtime folder.
 
     On Unix a full path is used as is by Qt, so the socket sits in our private runtime
     folder. When that path is too long for a Unix socket address (deep temp folders in
-    tests), or on Windows where the name is a global named pipe, use a short name made
-    from a hash of the runtime folder: still distinct per user and per data folder.
+    tests), the socket goes into a per-user folder in the temp folder instead, named by a
+    hash of the runtime folder; ``ensure_dirs`` creates that folder private, and the
+    server and the command line refuse it if someone else owns or can write it (a bare
+    name would land in world-writable /tmp, where another user could take it first).
+    On Windows the name is a named pipe (Qt gives it a user-only ACL).
     """
     digest = hashlib.sha256(str(runtime_dir).encode("utf-8")).hexdigest()[:16]
-    short_name = f"{APP_NAME}-{digest}"
     if platform == "win32":
-        return short_name
+        return f"{APP_NAME}-{digest}"
     full = str(runtime_dir / "backbreak.sock")
     if len(os.fsencode(full)) <= _MAX_SOCKET_PATH_BYTES:
         return full
-    return short_name
+    return str(_short_socket_folder() / f"{digest}.sock")
+
+
+def _short_socket_folder() -> Path:
+    return Path(tempfile.gettempdir()) / f"{APP_NAME}-{_user_tag()}"
 
 
 def resolve_paths(data_dir: Path | None = None, environ: Mapping[str, str] = os.environ) -> Paths:
@@ -139,8 +145,13 @@ def _user_tag() -> str:
 
 def ensure_dirs(paths: Paths) -> None:
     """Create the four folders, private to the user (0700), and take back any read access
-    for others that existing folders and files there still give (see ``private_files``)."""
-    folders = (paths.config_dir, paths.data_dir, paths.log_dir, paths.runtime_dir)
+    for others that existing folders and files there still give (see ``private_files``).
+    A command socket outside the runtime folder (see ``socket_name_for``) gets its own
+    private folder."""
+    folders = [paths.config_dir, paths.data_dir, paths.log_dir, paths.runtime_dir]
+    socket_folder = Path(paths.socket_name).parent
+    if Path(paths.socket_name).is_absolute() and socket_folder != paths.runtime_dir:
+        folders.append(socket_folder)
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
     # mkdir's mode is filtered by the umask and ignored for an existing folder.

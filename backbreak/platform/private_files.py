@@ -66,3 +66,21 @@ def _tighten(path: Path, wanted: int) -> None:
             path.chmod((mode & ~_OTHERS) | (wanted & 0o700))
     except OSError as error:
         log.warning("could not make %s private: %s", path, error)
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` is not safe for our command socket, or None: it must be a real
+    folder (not a link) that belongs to this user and that nobody else can write to."""
+    if os.name != "posix":
+        return None
+    try:
+        info = folder.lstat()
+    except OSError as error:
+        return f"cannot check {folder}: {error}"
+    if not stat.S_ISDIR(info.st_mode):
+        return f"{folder} is not a folder"
+    if info.st_uid != os.getuid():
+        return f"{folder} belongs to another user (uid {info.st_uid})"
+    if stat.S_IMODE(info.st_mode) & 0o022:
+        return f"others can write to {folder}"
+    return None

@@ -114,13 +114,15 @@ def test_socket_names_differ_per_data_dir(tmp_path: Path) -> None:
     assert first != second
 
 
-def test_long_runtime_dir_gets_a_short_hashed_socket_name() -> None:
+def test_long_runtime_dir_gets_a_short_socket_path_in_a_per_user_folder() -> None:
     deep = Path("/tmp") / ("x" * 120)
-    name = socket_name_for(deep, "linux")
-    assert "/" not in name
-    assert name.startswith("backbreak-")
-    assert name != socket_name_for(Path("/tmp") / ("y" * 120), "linux")
-    assert len(name) < paths_module._MAX_SOCKET_PATH_BYTES
+    name = Path(socket_name_for(deep, "linux"))
+    # Never a bare name: Qt would put that into world-writable /tmp, where another user
+    # could bind it first.
+    assert name.is_absolute()
+    assert name.parent.name == f"backbreak-{os.getuid()}"
+    assert str(name) != socket_name_for(Path("/tmp") / ("y" * 120), "linux")
+    assert len(os.fsencode(str(name))) < paths_module._MAX_SOCKET_PATH_BYTES
 
 
 def test_windows_socket_name_is_a_pipe_name_per_folder() -> None:
