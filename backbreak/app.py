@@ -48,6 +48,7 @@ def status_json(status: Status, zone: tzinfo) -> dict[str, object]:
         "interval_minutes": status.interval_minutes,
         "can_snooze": status.can_snooze,
         "held_reason": status.held_reason,
+        "outside_working_hours": status.outside_working_hours,
         "wake_guard_tripped": status.wake_guard_tripped,
     }
 

@@ -29,7 +29,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # 13 = SIGPIPE (not in Python's signal module on Wi
 
 SHELLS = ("bash", "zsh", "fish")
 
-REMOTE_COMMANDS = ("break-now", "pause", "resume", "status", "quit", "history")
+REMOTE_COMMANDS = ("break-now", "pause", "resume", "status", "quit", "history", "welcome")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -133,6 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("history", parents=[common], help="open the History window")
+    commands.add_parser(
+        "welcome", parents=[common], help="show the first-start welcome window again"
+    )
     commands.add_parser(
         "doctor", parents=[common], help="check what this desktop offers (tray, notifications…)"
     )

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from backbreak.ui.about import AboutDialog
     from backbreak.ui.history_window import HistoryWindow
     from backbreak.ui.settings_dialog import SettingsDialog
+    from backbreak.ui.welcome import WelcomeDialog
 
 log = logging.getLogger("backbreak.app")
 
@@ -118,6 +119,12 @@ class TrayApp(QObject):
         self._paths = paths
         self._clock = SystemClock()
 
+        # A first start: nothing of ours on disk yet (looked at before anything is written).
+        self._first_start = not (
+            paths.welcome_marker.exists()
+            or paths.settings_file.exists()
+            or paths.history_db.exists()
+        )
         loaded = load_settings(paths.settings_file)
         self._settings_extra = loaded.extra
         self._history, history_message = open_history(paths.history_db)
@@ -182,6 +189,7 @@ class TrayApp(QObject):
         self._settings_dialog: SettingsDialog | None = None
         self._about: AboutDialog | None = None
         self._history_window: HistoryWindow | None = None
+        self._welcome: WelcomeDialog | None = None
         self._day_end = WallClockTimer(self._clock.now, self._day_summary, self)
         self._day_end_day: date | None = None
         self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
@@ -257,6 +265,8 @@ class TrayApp(QObject):
             # One notification: servers that replace backbreak's previous notification
             # (dunst, notify-osd) would otherwise show only the last message.
             self._notifier.notify("backbreak", "\n\n".join(self._startup_messages))
+        if self._first_start:
+            self.open_welcome()
         log.info("backbreak %s started; next prompt %s", __version__, self._status_text())
 
     def shutdown(self) -> None:
@@ -317,6 +327,7 @@ class TrayApp(QObject):
             self._settings_dialog,
             self._about,
             self._history_window,
+            self._welcome,
         ]
         return [int(window.winId()) for window in windows if window and window.isVisible()]
 
@@ -438,6 +449,37 @@ class TrayApp(QObject):
                 self._settings_dialog.set_autostart_state(state.enabled, state.note)
         self._service.update_settings(settings)
 
+    def open_welcome(self) -> None:
+        """The welcome window: on the first start, and again only when asked for."""
+        from backbreak.platform.autostart import read_state
+
+        if self._welcome is None:
+            from backbreak.ui.welcome import WelcomeDialog
+
+            self._welcome = WelcomeDialog(
+                self._service.settings, start_at_login=read_state(self._autostart()).enabled
+            )
+            self._welcome.chosen.connect(self._welcome_chosen)
+            self._memory.watch(self._welcome)
+        try:
+            self._paths.welcome_marker.parent.mkdir(parents=True, exist_ok=True)
+            self._paths.welcome_marker.touch()
+        except OSError as error:
+            # Not fatal: the worst case is the welcome once more on the next start.
+            log.warning("could not note that the welcome was shown: %s", error)
+        self._welcome.show()
+        self._welcome.raise_()
+        self._welcome.activateWindow()
+
+    @property
+    def welcome(self) -> WelcomeDialog | None:
+        return self._welcome
+
+    def _welcome_chosen(self, settings: object, try_now: bool) -> None:
+        self._apply_settings(settings)
+        if try_now:
+            self._service.break_now()
+
     def open_history(self) -> None:
         if self._history_window is None:
             from backbreak.ui.history_window import HistoryWindow
@@ -526,4 +568,7 @@ class TrayApp(QObject):
         if command == "history":
             self.open_history()
             return {"ok": True, "text": "History window open"}
+        if command == "welcome":
+            self.open_welcome()
+            return {"ok": True, "text": "Welcome window open"}
         return {"ok": False, "error": f"unknown command {command!r}"}

@@ -14,7 +14,7 @@ from typing import assert_never
 
 from backbreak.core.settings import Settings
 from backbreak.core.status import Mode, Status
-from backbreak.core.workhours import working_periods
+from backbreak.core.workhours import is_working_time, working_periods
 
 
 @dataclass(frozen=True)
@@ -335,6 +335,9 @@ def status(state: CycleState, settings: Settings, now: datetime, zone: tzinfo) -
         sitting_since=state.sitting_since,
         interval_minutes=settings.interval_minutes,
         can_snooze=can_snooze(state, settings),
+        outside_working_hours=(
+            settings.working_hours_enabled and not is_working_time(now, settings, zone)
+        ),
     )
 
 

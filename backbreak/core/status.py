@@ -23,6 +23,8 @@ class Status:
     held_reason: str | None = None
     """Why a due prompt waits: one of ``core.hold.HOLD_REASONS`` or "typing"; None when it
     doesn't."""
+    outside_working_hours: bool = False
+    """Now is outside the working hours set in settings (the tray says why it waits)."""
     wake_guard_tripped: bool = False
     """The runaway guard holds wake-ups back (``core.runaway``): a rule misbehaved."""
 

@@ -45,6 +45,11 @@ class Paths:
         return self.config_dir / "settings.toml"
 
     @property
+    def welcome_marker(self) -> Path:
+        """Exists once the welcome window was shown: it comes only on the first start."""
+        return self.config_dir / "welcome-shown"
+
+    @property
     def user_catalog_dir(self) -> Path:
         return self.config_dir / "catalog"
 

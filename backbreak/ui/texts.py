@@ -86,10 +86,13 @@ def _next_break_text(status: Status, zone: tzinfo) -> str:
         return _("No break scheduled")
     if seconds <= 0:
         return _held_text(status.held_reason) or _("Break due now")
-    if seconds <= NEAR_SECONDS:
-        return _("Next break in {0}").format(duration_text(seconds))
     assert status.next_prompt_at is not None  # seconds_to_next is None otherwise
     at = clock_text(status.next_prompt_at, zone, status.now)
+    if status.outside_working_hours:
+        # A grey ring and a far-off time say nothing by themselves: say why it waits.
+        return _("Outside your working hours; next break {0}").format(at)
+    if seconds <= NEAR_SECONDS:
+        return _("Next break in {0}").format(duration_text(seconds))
     if seconds > FAR_SECONDS:
         # "in 63 h" says less than "Mon 09:00".
         return _("Next break at {0}").format(at)

@@ -600,6 +600,10 @@
         <translation>Keine Pause geplant</translation>
     </message>
     <message>
+        <source>Outside your working hours; next break {0}</source>
+        <translation>Außerhalb deiner Arbeitszeit; nächste Pause {0}</translation>
+    </message>
+    <message>
         <source>Next break in {0}</source>
         <translation>Nächste Pause in {0}</translation>
     </message>
@@ -1805,6 +1809,93 @@
     <message>
         <source>The history window is not ready yet</source>
         <translation>Das Verlaufsfenster ist noch nicht bereit</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to backbreak</source>
+        <translation>Willkommen bei backbreak</translation>
+    </message>
+    <message>
+        <source>Stand up once in a while, move for a minute</source>
+        <translation>Ab und zu aufstehen, eine Minute bewegen</translation>
+    </message>
+    <message>
+        <source>backbreak waits in the tray and, after a stretch of sitting, asks you to get up and do one short move. It waits while you type, present or are on a call, and time away from the desk counts as a break.</source>
+        <translation>backbreak wartet im Infobereich und bittet dich nach einer Weile im Sitzen, aufzustehen und eine kurze Übung zu machen. Es wartet, solange du tippst, präsentierst oder telefonierst, und Zeit weg vom Schreibtisch zählt als Pause.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Remind me every</source>
+        <translation>Erinnere mich alle</translation>
+    </message>
+    <message>
+        <source>Working day starts at</source>
+        <translation>Arbeitstag beginnt um</translation>
+    </message>
+    <message>
+        <source>Working day ends at</source>
+        <translation>Arbeitstag endet um</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Remind me &amp;every</source>
+        <translation>Er&amp;innere mich alle</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours</source>
+        <translation>&amp;Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Arbeitstage</translation>
+    </message>
+    <message>
+        <source>&amp;Office-friendly moves only (nothing that needs the floor, a towel or a ball)</source>
+        <translation>Nur &amp;bürotaugliche Übungen (nichts, wofür man Boden, Handtuch oder Ball braucht)</translation>
+    </message>
+    <message>
+        <source>Start backbreak when I &amp;log in</source>
+        <translation>backbreak beim Anmel&amp;den starten</translation>
+    </message>
+    <message>
+        <source>All of this can be changed later in Settings.</source>
+        <translation>All das kannst du später in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Problem with these choices</source>
+        <translation>Problem mit dieser Auswahl</translation>
+    </message>
+    <message>
+        <source>&amp;Try one now</source>
+        <translation>&amp;Jetzt eine ausprobieren</translation>
+    </message>
+    <message>
+        <source>Save and show a break now</source>
+        <translation>Speichern und gleich eine Pause zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Los geht’s</translation>
+    </message>
+    <message>
+        <source>Save and start</source>
+        <translation>Speichern und loslegen</translation>
+    </message>
+    <message>
+        <source>The working day must start and end at different times.</source>
+        <translation>Der Arbeitstag muss zu verschiedenen Zeiten beginnen und enden.</translation>
+    </message>
+    <message>
+        <source>Pick at least one working day.</source>
+        <translation>Wähle mindestens einen Arbeitstag.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,8 @@ NOT_AT_START = (
     "backbreak.ui.exercises_page",
     "backbreak.ui.about",
     "backbreak.ui.diagnostics",
+    # The welcome window: on the first start only (see the last test).
+    "backbreak.ui.welcome",
     "backbreak.doctor",
     # Start at login and the menu entry: read or changed only from the settings dialog.
     "backbreak.platform.autostart",
@@ -58,7 +60,7 @@ sys.exit(code)
 """
 
 
-def _modules_loaded_at_start(tmp_path: Path) -> set[str]:
+def _modules_loaded_at_start(tmp_path: Path, *, first_start: bool = False) -> set[str]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -66,6 +68,11 @@ def _modules_loaded_at_start(tmp_path: Path) -> set[str]:
         "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
         "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
     }
+    if not first_start:
+        # Any day but the first: the welcome window was shown once already.
+        marker = tmp_path / "data" / "config" / "welcome-shown"
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
     done = subprocess.run(
         [sys.executable, "-c", _RUN_AND_LIST, str(tmp_path / "data")],
         capture_output=True,
@@ -92,3 +99,9 @@ def test_start_up_leaves_the_windows_and_tools_for_first_use(tmp_path: Path) -> 
     # The start really got as far as the tray and the command socket.
     assert {"backbreak.tray_app", "backbreak.ui.tray", "backbreak.platform.instance"} <= loaded
     assert sorted(loaded.intersection(NOT_AT_START)) == []
+
+
+def test_the_first_start_brings_the_welcome_window(tmp_path: Path) -> None:
+    loaded = _modules_loaded_at_start(tmp_path, first_start=True)
+    assert "backbreak.ui.welcome" in loaded
+    assert "backbreak.ui.settings_dialog" not in loaded

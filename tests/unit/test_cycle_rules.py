@@ -484,3 +484,14 @@ def test_a_nudge_rearms_the_next_one_an_interval_later() -> None:
     state = apply(state, PromptShown(), settings, at(11, 0))
     for _ in range(3):
         assert next_prompt_at(state, settings, at(11, 0), BERLIN) == at(12, 0)
+
+
+def test_status_knows_when_now_is_outside_working_hours() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    sunday_evening = datetime(2026, 11, 29, 20, 0, tzinfo=berlin).astimezone(UTC)
+    monday_morning = datetime(2026, 11, 30, 10, 0, tzinfo=berlin).astimezone(UTC)
+    settings = Settings()
+    assert status(CycleState(), settings, sunday_evening, berlin).outside_working_hours
+    assert not status(CycleState(), settings, monday_morning, berlin).outside_working_hours
+    any_time = settings.replace(working_hours_enabled=False)
+    assert not status(CycleState(), any_time, sunday_evening, berlin).outside_working_hours

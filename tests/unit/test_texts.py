@@ -150,8 +150,19 @@ def test_texts_need_no_qt() -> None:
         ("fullscreen", "Break waiting until the full-screen window closes"),
         ("dnd", "Break waiting until Do Not Disturb ends"),
         ("typing", "Break coming at the next pause in your typing"),
+        ("microphone", "Break waiting until the call ends"),
+        ("camera", "Break waiting until the call ends"),
+        ("program", "Break waiting until the program on your list closes"),
     ],
 )
 def test_a_held_break_says_why(reason: str | None, expected: str) -> None:
     status = dataclasses.replace(make_status(next_in=timedelta(0)), held_reason=reason)
     assert status_text(status, BERLIN) == expected
+
+
+def test_outside_working_hours_says_so_with_the_next_break() -> None:
+    # Wednesday 09:37; the working day starts Thursday 09:00.
+    status = dataclasses.replace(
+        make_status(next_in=timedelta(hours=23, minutes=23)), outside_working_hours=True
+    )
+    assert status_text(status, BERLIN) == "Outside your working hours; next break Thu 09:00"
