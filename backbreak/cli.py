@@ -19,7 +19,7 @@ from typing import NoReturn, TextIO
 from backbreak import __version__
 from backbreak.core.durations import exercise_time_text
 from backbreak.core.pause import PauseSpecError, parse_pause
-from backbreak.platform.paths import Paths, resolve_paths
+from backbreak.platform.paths import Paths, data_dir_problem, resolve_paths
 from backbreak.platform.private_files import restrict_new_files
 
 EXIT_OK = 0
@@ -49,6 +49,13 @@ def _positive_days(text: str) -> int:
     return days
 
 
+def _data_dir(text: str) -> Path:
+    problem = data_dir_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return Path(text)
+
+
 def _pause_spec(text: str) -> str:
     try:
         parse_pause(text)
@@ -61,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
-        type=Path,
+        type=_data_dir,
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="keep settings, history, logs and the lock in DIR (also: BACKBREAK_DATA_DIR)",
@@ -196,7 +203,10 @@ def _run(argv: Sequence[str] | None) -> int:
             parser.error(f"pause: {error}")
     # Before any file is made: history, settings and log are nobody else's business.
     restrict_new_files()
-    paths = resolve_paths(getattr(args, "data_dir", None))
+    try:
+        paths = resolve_paths(getattr(args, "data_dir", None))
+    except ValueError as error:  # a bad $BACKBREAK_DATA_DIR
+        parser.error(str(error))
     command = args.command or "run"
     try:
         if command == "run":

@@ -95,12 +95,43 @@ def _short_socket_folder() -> Path:
     return Path(tempfile.gettempdir()) / f"{APP_NAME}-{_user_tag()}"
 
 
+# Kernel-made folders: creating backbreak's files there fails in confusing ways.
+_SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def data_dir_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a data folder (for ``--data-dir`` and $BACKBREAK_DATA_DIR),
+    or None. Checked before anything is created, so a bad value never leaves files in
+    the current folder."""
+    if not text.strip():
+        return "the data folder is empty; give a folder name"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the data folder's name is not valid UTF-8"
+    try:
+        folder = Path(text).expanduser()
+    except RuntimeError:  # "~someone" naming no user: pathlib cannot find the home
+        folder = Path(text)
+    if str(folder).startswith("~"):
+        return f"{text}: no such user's home folder"
+    absolute = folder.absolute()
+    if any(absolute == system or system in absolute.parents for system in _SYSTEM_FOLDERS):
+        return f"{text} is a system folder; choose a folder of your own"
+    if absolute.exists() and not absolute.is_dir():
+        return f"{text} exists and is not a folder"
+    return None
+
+
 def resolve_paths(data_dir: Path | None = None, environ: Mapping[str, str] = os.environ) -> Paths:
     """The folders to use: ``data_dir`` if given, else ``$BACKBREAK_DATA_DIR``, else the
     platform's per-user folders. Creates nothing (see ``ensure_dirs``)."""
     if data_dir is None:
         from_env = environ.get(DATA_DIR_ENV, "").strip()
         if from_env:
+            problem = data_dir_problem(from_env)
+            if problem is not None:
+                raise ValueError(f"{DATA_DIR_ENV}: {problem}")
             data_dir = Path(from_env)
     if data_dir is not None:
         # Absolute so the socket name and messages don't depend on the working folder.

@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import os
 import tempfile
+import time
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from pathlib import Path
 import tomli_w
 
 from backbreak.core.settings import Problem, Settings, changed_mapping, settings_from_mapping
+from backbreak.platform.safe_files import SETTINGS_MAX_BYTES, read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +44,10 @@ class LoadedSettings:
 
 def load_settings(path: Path) -> LoadedSettings:
     """Settings from ``path``; defaults when it does not exist. Never raises on bad content."""
+    _remove_stale_temp_files(path)
     try:
-        raw = path.read_bytes()
+        # Only a regular file, and not a huge one: a FIFO here would block for ever.
+        raw = read_regular_file(path, SETTINGS_MAX_BYTES)
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except OSError as error:
@@ -51,23 +55,64 @@ def load_settings(path: Path) -> LoadedSettings:
         return LoadedSettings(Settings(), [Problem(path.name, f"cannot be read ({error})")])
 
     try:
-        document = tomllib.loads(raw.decode("utf-8"))
+        # utf-8-sig: Windows editors like to start a file with a byte-order mark.
+        document = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         problem = Problem(path.name, f"is not UTF-8 text (byte {error.start}); defaults used")
         return LoadedSettings(Settings(), [problem], _backup(path, raw))
     except tomllib.TOMLDecodeError as error:
         problem = Problem(path.name, f"is not valid TOML ({error}); defaults used")
         return LoadedSettings(Settings(), [problem], _backup(path, raw))
+    except RecursionError:
+        # tomllib recurses once per level; a few hundred nested tables exhaust the stack.
+        problem = Problem(path.name, "is nested too deeply to read; defaults used")
+        return LoadedSettings(Settings(), [problem], _backup(path, raw))
 
     settings, problems = settings_from_mapping(document)
     known = {f.name for f in dataclasses.fields(Settings)} | {"schema_version"}
-    extra = {key: value for key, value in document.items() if key not in known}
+    extra = {}
+    for key, value in document.items():
+        if key in known:
+            continue
+        if _writable(key, value):
+            extra[key] = value
+        else:
+            # Kept in the backup below; writing it back would make every save fail.
+            problems.append(Problem(key, "nested too deeply to keep; left out of the file"))
     # Unknown keys survive the next save untouched; any other problem means a value is
     # about to be replaced by its default, so keep the original bytes first.
     backup = None
     if any(problem.key not in extra for problem in problems):
         backup = _backup(path, raw)
     return LoadedSettings(settings, problems, backup, extra)
+
+
+def _writable(key: str, value: object) -> bool:
+    try:
+        tomli_w.dumps({key: value})
+    except (RecursionError, ValueError, TypeError):
+        return False
+    return True
+
+
+# A save that crashed between writing its temp file and renaming it leaves the temp file
+# behind. One younger than this may belong to a save going on right now (the CLI reads
+# settings while the app may be writing them).
+_STALE_TEMP_SECONDS = 60.0
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    try:
+        leftovers = list(path.parent.glob(f".{path.name}.*.tmp"))
+    except OSError:
+        return
+    now = time.time()
+    for leftover in leftovers:
+        try:
+            if now - leftover.lstat().st_mtime > _STALE_TEMP_SECONDS:
+                leftover.unlink()
+        except OSError as error:
+            log.debug("could not remove %s: %s", leftover, error)
 
 
 def _backup(path: Path, content: bytes) -> Path | None:
@@ -117,7 +162,12 @@ def save_settings(
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` so a crash leaves either the old or the new file."""
+    """Replace ``path`` with ``content`` so a crash leaves either the old or the new file.
+
+    A symbolic link (a dotfile manager's) stays a link: the file it points at is replaced.
+    """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     # The temp file must be in the same folder: os.replace is only atomic within one
     # file system.
