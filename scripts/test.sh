@@ -28,6 +28,7 @@ debian_packages=(
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
   espeak-ng-espeak pulseaudio pulseaudio-utils sox libxss1
   desktop-file-utils appstream appstream-util zsh fish
+  icu-devtools binutils
 )
 if "$needs_own_venv"; then
   # The venv and ensurepip modules for the system python3 (not installed by default).
