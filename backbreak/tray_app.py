@@ -144,6 +144,7 @@ class TrayApp(QObject):
         # Caches filled while a window is open are emptied a little after it closes.
         self._memory = MemoryReleaser(self)
         self._memory.watch(self._prompt)
+        self._prompt.set_tray_icon_area(self._tray.icon_area)
         self._motion = MotionSetting()
         self._apply_look(loaded.settings)
         self._speaker = Speaker()
@@ -236,6 +237,7 @@ class TrayApp(QObject):
         self._prompt.favourite.connect(service.set_entry_favourite)
         self._prompt.cue_requested.connect(self._cues.handle)
         self._tray.break_now.connect(service.break_now)
+        self._tray.show_break.connect(self._prompt.bring_back)
         self._tray.pause_requested.connect(self._pause_from_tray)
         self._tray.resume_requested.connect(service.resume)
         self._tray.settings_requested.connect(self.open_settings)

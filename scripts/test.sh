@@ -29,6 +29,7 @@ debian_packages=(
   espeak-ng-espeak pulseaudio pulseaudio-utils sox libxss1
   desktop-file-utils appstream appstream-util zsh fish
   icu-devtools binutils
+  openbox x11-utils x11-xserver-utils
 )
 if "$needs_own_venv"; then
   # The venv and ensurepip modules for the system python3 (not installed by default).

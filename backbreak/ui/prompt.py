@@ -8,11 +8,12 @@ has activated the window. It holds no domain state; every decision leaves as a s
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QPoint,
+    QMargins,
     QRect,
     QSize,
     Qt,
@@ -25,6 +26,9 @@ from PySide6.QtGui import (
     QCursor,
     QGuiApplication,
     QKeyEvent,
+    QMoveEvent,
+    QScreen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,6 +44,14 @@ from backbreak.core.catalog import Entry
 from backbreak.core.durations import exercise_time_text
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
+from backbreak.ui.placement import (
+    DEFAULT_CORNER,
+    Corner,
+    clamp_into,
+    corner_origin,
+    keep_corner,
+    nearest_corner,
+)
 from backbreak.ui.plain_text import PlainLabel, html_list
 from backbreak.ui.theme import NoticeLabel, muted
 
@@ -58,9 +70,10 @@ def format_countdown(seconds: int) -> str:
 
 
 class PromptWindow(QWidget):
-    """A small always-on-top tool window showing one catalog entry.
+    """A small always-on-top dialog window showing one catalog entry.
 
-    Reused: ``show_entry`` on a visible window replaces its content, it never stacks.
+    Reused: ``show_entry`` on a visible window replaces its content, it never stacks, and
+    brings a minimized window back. Placed by the rule in ``ui.placement``.
     """
 
     done = Signal()
@@ -74,8 +87,11 @@ class PromptWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A dialog, not a Tool window: window managers leave utility windows out of the
+        # taskbar and Alt+Tab (xfwm4 marks them skip-taskbar and skip-pager), and a
+        # keyboard-only user must be able to reach the prompt.
         self.setWindowFlags(
-            Qt.WindowType.Tool
+            Qt.WindowType.Dialog
             | Qt.WindowType.WindowStaysOnTopHint
             | Qt.WindowType.WindowTitleHint
             | Qt.WindowType.WindowCloseButtonHint
@@ -95,6 +111,14 @@ class PromptWindow(QWidget):
         self._finished = False
         self._open = False
         """True while an entry is up for the user to decide on; closing it then = snooze."""
+        self._tray_icon_area: Callable[[], QRect | None] = lambda: None
+        self._corner: Corner = DEFAULT_CORNER
+        self._frame_margins = QMargins()
+        """The window manager's frame around the window, as last seen (none before the
+        first show: it is only known once the window manager has framed the window)."""
+        self._placed_with: QMargins | None = None
+        """The frame margins the last automatic placement assumed; None once placed with
+        the real ones (or moved by the user), so only the first framing re-places."""
 
         # One-second ticks only while the countdown runs: an idle prompt wakes nobody up.
         self._timer = QTimer(self)
@@ -109,6 +133,15 @@ class PromptWindow(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._on_about_to_quit)
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._watch_screen)
+            # Looked at on the next pass: while screenRemoved is emitted, the screen is
+            # still in the list (and screenAt() still finds it).
+            app.screenRemoved.connect(
+                lambda _screen: QTimer.singleShot(0, self, self._follow_screens)
+            )
+            for screen in app.screens():
+                self._watch_screen(screen)
 
         self._build()
 
@@ -276,6 +309,9 @@ class PromptWindow(QWidget):
     ) -> None:
         """Show ``entry`` (reusing this window if it is up) with a fresh countdown.
         ``snoozed_times``: snoozes in a row so far, named when no more are allowed."""
+        # Where the window is before the new content resizes it (showing or hiding parts
+        # re-runs the layout, which may grow the window at once, downwards).
+        was = self.frameGeometry()
         self._entry = entry
         self._title.setText(entry.title)
         sides_time = exercise_time_text(entry.duration_seconds, entry.sides)
@@ -296,11 +332,12 @@ class PromptWindow(QWidget):
         self._reset_countdown(entry)
         self._open = True
         self._start.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.isVisible():
-            self._refit_keeping_corner()
+        if self.isVisible() and not self.isMinimized():
+            self._refit_keeping_corner(was)
         else:
             self._fit_to_content()
-            self._place_on_cursor_screen()
+            self._place()
+            self._unminimize()
             self.show()
         # No raise_(): the window stays on top anyway, and raising may activate it.
 
@@ -319,6 +356,35 @@ class PromptWindow(QWidget):
             reason = self.tr("No snoozing this time — time to move")
         self._snooze_spent.setText(reason)
         self._snooze_spent.setVisible(not can_snooze)
+
+    def bring_back(self) -> None:
+        """The user asked for the open prompt (the tray's "Show the break"): un-minimize,
+        put it back on a screen if it is off every one, raise and activate it."""
+        if not self._open:
+            return
+        if self.isMinimized() or not self.isVisible():
+            self._place()
+            self._unminimize()
+            self.show()
+        else:
+            self._follow_screens()
+        self.raise_()
+        self.activateWindow()
+
+    def set_tray_icon_area(self, area: Callable[[], QRect | None]) -> None:
+        """Where the tray icon is on screen (None when unknown): placement picks the
+        corner nearest it (see ``ui.placement``)."""
+        self._tray_icon_area = area
+
+    @property
+    def is_open(self) -> bool:
+        """An entry is up for the user to decide on (shown, or minimized by the user)."""
+        return self._open
+
+    @property
+    def corner(self) -> Corner:
+        """The screen corner the window was last placed in."""
+        return self._corner
 
     def close_prompt(self) -> None:
         """Hide without reporting anything (the service already knows the outcome)."""
@@ -347,9 +413,10 @@ class PromptWindow(QWidget):
         """The "larger text in the break window" setting: the exercise's title, steps,
         notes and countdown at ``LARGE_TEXT_SCALE`` times their size (buttons keep the
         system size). Takes effect at once, also on an open prompt."""
+        was = self.frameGeometry()
         self._fonts.set_enlargement(LARGE_TEXT_SCALE if large else 1.0)
         if self.isVisible():
-            self._refit_keeping_corner()
+            self._refit_keeping_corner(was)
 
     @property
     def large_text(self) -> bool:
@@ -480,12 +547,38 @@ class PromptWindow(QWidget):
 
     # ---- placement and pictures -----------------------------------------------------------
 
-    def _refit_keeping_corner(self) -> None:
-        # Keep the bottom-right corner where it was (the user may have moved the window),
-        # so taller content grows upwards instead of off the screen.
-        corner = self.geometry().bottomRight()
+    def _margins(self) -> QMargins:
+        """The frame's margins around the client area, as last known."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        margins = QMargins(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            frame.right() - inner.right(),
+            frame.bottom() - inner.bottom(),
+        )
+        if not margins.isNull():
+            self._frame_margins = margins
+        return self._frame_margins
+
+    def _frame_size(self) -> QSize:
+        return self.size().grownBy(self._margins())
+
+    def _refit_keeping_corner(self, old: QRect) -> None:
+        """Fit the new content, keeping the corner the frame ``old`` had there (the user
+        may have moved the window), so new content grows away from the screen edge
+        instead of past it."""
+        # Frame geometry throughout: move() places the frame, so reading the client area
+        # here would make the window creep by the frame's size on every new exercise.
         self._fit_to_content()
-        self.move(corner - QPoint(self.width() - 1, self.height() - 1))
+        frame = QRect(keep_corner(old, self._frame_size(), self._corner), self._frame_size())
+        screen = self._screen_showing(frame)
+        if screen is None:
+            self._place()
+            return
+        self.move(clamp_into(screen.availableGeometry(), frame))
+
+    def _screen_showing(self, frame: QRect) -> QScreen | None:
+        return QGuiApplication.screenAt(frame.center())
 
     def _fit_to_content(self) -> None:
         """As tall as the wrapped text needs, up to the screen's height.
@@ -503,21 +596,75 @@ class PromptWindow(QWidget):
             if layout is not None and layout.hasHeightForWidth()
             else self.sizeHint().height()
         )
+        # Never below the minimum the layout gives the window: the window manager
+        # enforces that one (WM_NORMAL_HINTS) after we placed the window, growing it
+        # downwards past the corner it was placed in.
+        height = max(height, self.minimumHeight())
         screen = self.screen()
         if screen is not None:
-            height = min(height, screen.availableGeometry().height() - 2 * SCREEN_MARGIN)
+            frame = self._margins()
+            room = screen.availableGeometry().height() - 2 * SCREEN_MARGIN
+            height = min(height, room - frame.top() - frame.bottom())
         self.resize(width, height)
 
-    def _place_on_cursor_screen(self) -> None:
-        """Bottom-right of the screen the mouse is on (where the user is looking)."""
+    def _place(self) -> None:
+        """Into the corner nearest the tray, on the screen with the mouse pointer (where
+        the user is looking); the rule is in ``ui.placement``."""
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         if screen is None:
             return
-        area: QRect = screen.availableGeometry()
-        size = self.frameGeometry().size() if self.isVisible() else self.size()
-        x = area.right() - size.width() - SCREEN_MARGIN
-        y = area.bottom() - size.height() - SCREEN_MARGIN
-        self.move(QPoint(max(area.left(), x), max(area.top(), y)))
+        self._corner = nearest_corner(screen.geometry(), self._tray_icon_area())
+        margins = self._margins()
+        frame = self.size().grownBy(margins)
+        self.move(corner_origin(screen.availableGeometry(), frame, self._corner, SCREEN_MARGIN))
+        self._placed_with = margins
+
+    def _unminimize(self) -> None:
+        """Clear the minimized state, so the next show() maps the window afresh.
+
+        Hidden first: un-iconifying a window asks the window manager to activate it
+        (openbox does, on the map request), which would take the keyboard from what the
+        user is typing; a withdrawn window shown again is placed like a new one, without
+        focus (WA_ShowWithoutActivating)."""
+        if self.isMinimized():
+            self.hide()
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+
+    def _watch_screen(self, screen: QScreen) -> None:
+        screen.availableGeometryChanged.connect(lambda _area: self._follow_screens())
+        screen.geometryChanged.connect(lambda _area: self._follow_screens())
+
+    def _follow_screens(self) -> None:
+        """A screen went away or shrank: put a prompt that is no longer wholly on one
+        back inside the screen it is mostly on, or re-place it if it is on none."""
+        if not self.isVisible() or self.isMinimized():
+            return
+        frame = self.frameGeometry()
+        screen = self._screen_showing(frame)
+        if screen is None:
+            self._place()
+        elif not screen.availableGeometry().contains(frame):
+            self.move(clamp_into(screen.availableGeometry(), frame))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._place_again_if_framed()
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt API)
+        super().moveEvent(event)
+        self._place_again_if_framed()
+
+    def _place_again_if_framed(self) -> None:
+        # The window manager framed the window after it was placed (at show, or with the
+        # move it makes then): only now are the title bar and borders known, so place it
+        # once more with them, keeping the frame clear of panels. A user's drag keeps the
+        # same frame and is left alone.
+        if self._placed_with is not None and self.isVisible():
+            margins = self._margins()
+            if margins != self._placed_with:
+                self._place()
+            elif not margins.isNull():
+                self._placed_with = None
 
     def _set_illustration(self, data: bytes | None) -> None:
         self._illustration = data

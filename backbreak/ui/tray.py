@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -60,6 +60,8 @@ class TrayController(QObject):
     """Owns the ``QSystemTrayIcon`` and its ``QMenu``; emits one signal per menu choice."""
 
     break_now = Signal()
+    show_break = Signal()
+    """Bring the open prompt back (it may be minimized or behind other windows)."""
     pause_requested = Signal(str)
     """A key of ``PAUSE_CHOICES`` ("30m", "1h", "2h", "tomorrow", "indefinitely") or of
     ``MEETING_CHOICES`` ("meeting-30m", ...)."""
@@ -128,6 +130,11 @@ class TrayController(QObject):
         menu.addSeparator()
         self.break_now_action = menu.addAction(self.tr("Take a break now"))
         self.break_now_action.triggered.connect(self.break_now.emit)
+        # Offered instead of "Take a break now" while a prompt is open: a minimized or
+        # hidden-behind prompt must be reachable from the tray.
+        self.show_break_action = menu.addAction(self.tr("Show the break"))
+        self.show_break_action.triggered.connect(self.show_break.emit)
+        self.show_break_action.setVisible(False)
 
         self.pause_menu = menu.addMenu(self.tr("Pause"))
         self.pause_actions: dict[str, QAction] = {}
@@ -183,7 +190,10 @@ class TrayController(QObject):
         self._zone = zone
         paused = status.mode in ("paused", "paused_indefinitely")
         self.resume_action.setVisible(paused)
-        self.break_now_action.setEnabled(status.mode != "prompt_open")
+        prompt_open = status.mode == "prompt_open"
+        self.break_now_action.setEnabled(not prompt_open)
+        self.break_now_action.setVisible(not prompt_open)
+        self.show_break_action.setVisible(prompt_open)
         self._show(status, zone)
         self._arm_minute_timer(status)
 
@@ -252,6 +262,14 @@ class TrayController(QObject):
 
     # ---- the tray itself ------------------------------------------------------------------
 
+    def icon_area(self) -> QRect | None:
+        """The icon's place on screen; None where the tray host does not say (a
+        StatusNotifierItem host places icons itself and tells nobody)."""
+        if self._icon is None or not self._icon.isVisible():
+            return None
+        area = self._icon.geometry()
+        return area if area.isValid() and not area.isEmpty() else None
+
     @property
     def tray_visible(self) -> bool:
         return self._icon is not None and self._icon.isVisible()
@@ -294,6 +312,9 @@ class TrayController(QObject):
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason != QSystemTrayIcon.ActivationReason.Trigger:
+            return
+        if self._status is not None and self._status.mode == "prompt_open":
+            self.show_break.emit()  # a click on the tray brings the open break back
             return
         body = self._tooltip
         if self._status is not None:

@@ -1779,6 +1779,10 @@
         <translation>Jetzt Pause machen</translation>
     </message>
     <message>
+        <source>Show the break</source>
+        <translation>Pause anzeigen</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 TOOLS = ("Xvfb", "dbus-daemon", "trayer", "dunst", "xdotool")
+WM_TOOLS = ("openbox", "xprop", "xwininfo", "xrandr")
+"""Only for the tests under a real window manager."""
 
 BARE_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
  "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -56,6 +58,18 @@ def wait_for(
         time.sleep(0.1)
 
 
+def _has_window_manager(env: dict[str, str]) -> bool:
+    result = subprocess.run(
+        ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    return "window id" in result.stdout
+
+
 def _listening_displays() -> set[int]:
     """Display numbers an X server listens on, from the kernel's socket table. An X server
     whose socket file or lock is gone (another test run's /tmp, a cleaned folder) still
@@ -74,7 +88,12 @@ def _listening_displays() -> set[int]:
 
 def _free_display() -> int:
     busy = _listening_displays()
-    for number in range(90, 200):
+    # Start the search at a number of this process's own: test runs side by side (in
+    # other sandboxes, whose sockets and locks this one cannot see) then rarely race
+    # for the same display, whose clients would connect to the other run's server.
+    first = os.getpid() % 800
+    for offset in range(800):
+        number = 100 + (first + offset) % 800
         if (
             number not in busy
             and not Path(f"/tmp/.X11-unix/X{number}").exists()
@@ -129,8 +148,19 @@ class Desktop:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> Desktop:
-    missing = _missing_tools()
+def _start_desktop(
+    with_tray: bool = True,
+    with_notifications: bool = True,
+    *,
+    window_manager: bool = False,
+    tray_edge: str = "top",
+    screen: str = "1280x800x24",
+) -> Desktop:
+    """``window_manager`` adds openbox (frames, a work area that leaves panels clear,
+    Alt+Tab); ``tray_edge`` is where trayer sits, reserving its strip of the screen."""
+    missing = _missing_tools() + [
+        tool for tool in (WM_TOOLS if window_manager else ()) if shutil.which(tool) is None
+    ]
     if missing:
         message = f"end-to-end tests need {', '.join(missing)} (run scripts/test.sh as root)"
         if os.environ.get("CI"):
@@ -140,8 +170,13 @@ def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> D
     env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
     env["DISPLAY"] = f":{number}"
     desktop = Desktop(env=env, display=f":{number}")
-    desktop.start("Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+    # -noreset: an X server resets when its last client leaves, and a client (openbox)
+    # connecting during that reset fails with "failed to open the display".
+    desktop.start("Xvfb", f":{number}", "-screen", "0", screen, "-nolisten", "tcp", "-noreset")
     wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), what="Xvfb")
+    # The socket exists a moment before the server accepts clients (a window manager
+    # started then exits with "failed to open the display").
+    wait_for(lambda: desktop.xdotool("getdisplaygeometry"), what="Xvfb to answer")
     if with_notifications:
         bus_args = ["--session"]
     else:
@@ -162,11 +197,20 @@ def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> D
     assert bus.stdout is not None
     env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().decode().strip()
     bus.stdout.close()  # the address is all it prints
+    if window_manager:
+        desktop.start("openbox", "--sm-disable")
+        wait_for(lambda: _has_window_manager(env), what="openbox")
     if with_tray:
         desktop.start(
             "trayer",
+            # A dock with a strut, as a real panel: the window manager keeps its strip
+            # out of the work area (the screen's "available geometry").
+            "--SetDockType",
+            "true",
+            "--SetPartialStrut",
+            "true",
             "--edge",
-            "top",
+            tray_edge,
             "--align",
             "right",
             "--widthtype",
@@ -186,6 +230,16 @@ def _start_desktop(with_tray: bool = True, with_notifications: bool = True) -> D
 @pytest.fixture
 def desktop() -> Iterator[Desktop]:
     session = _start_desktop()
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture
+def wm_desktop() -> Iterator[Desktop]:
+    """A desktop with a window manager (openbox) and the tray as a bottom panel."""
+    session = _start_desktop(window_manager=True, tray_edge="bottom")
     try:
         yield session
     finally:

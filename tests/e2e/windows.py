@@ -21,6 +21,9 @@ window = QWidget()
 window.setWindowTitle("slides")
 if sys.argv[1] == "fullscreen":
     window.showFullScreen()
+elif sys.argv[1] == "small":  # an ordinary window, e.g. the editor the user types into
+    window.resize(400, 300)
+    window.show()
 else:  # sized to the screen by hand, without telling anyone it is "full screen"
     window.setGeometry(window.screen().geometry())
     window.show()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.catalog import Entry
-from backbreak.ui.prompt import PromptWindow, format_countdown
+from backbreak.ui.prompt import SCREEN_MARGIN, PromptWindow, format_countdown
 
 # The offscreen platform cannot raise windows, and Qt raises any stay-on-top window it
 # shows; the warning says nothing about our code.
@@ -396,7 +397,8 @@ def test_shows_without_taking_focus(window: PromptWindow) -> None:
     assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     flags = window.windowFlags()
     assert flags & Qt.WindowType.WindowStaysOnTopHint
-    assert flags & Qt.WindowType.Tool
+    # A dialog, not a Tool window: window managers leave utility windows out of Alt+Tab.
+    assert flags & Qt.WindowType.WindowType_Mask == Qt.WindowType.Dialog
     # Not WindowDoesNotAcceptFocus: the user must be able to click in and use the keyboard.
     assert not flags & Qt.WindowType.WindowDoesNotAcceptFocus
 
@@ -406,3 +408,47 @@ def test_placed_inside_the_screen(window: PromptWindow) -> None:
     screen = QGuiApplication.primaryScreen()
     assert screen is not None
     assert screen.availableGeometry().contains(window.frameGeometry())
+
+
+def test_placed_in_the_corner_nearest_the_tray(window: PromptWindow) -> None:
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    area = screen.availableGeometry()
+    # A tray icon at the top right of the screen: the prompt goes top-right.
+    icon = QRect(screen.geometry().right() - 30, screen.geometry().top(), 24, 24)
+    window.set_tray_icon_area(lambda: icon)
+    show(window)
+    frame = window.frameGeometry()
+    assert window.corner == "top-right"
+    assert frame.top() == area.top() + SCREEN_MARGIN
+    assert frame.right() == area.right() - SCREEN_MARGIN
+
+
+def test_new_content_keeps_the_corner(window: PromptWindow) -> None:
+    show(window, make_entry(caution=None))
+    corner = window.frameGeometry().bottomRight()
+    long_entry = make_entry()
+    long_entry = dataclasses.replace(long_entry, steps=long_entry.steps * 4)
+    window.show_entry(long_entry, None, True, 10)
+    assert window.frameGeometry().bottomRight() == corner
+    assert window.height() > 0
+
+
+def test_a_new_entry_brings_a_minimized_prompt_back(window: PromptWindow) -> None:
+    show(window)
+    window.setWindowState(Qt.WindowState.WindowMinimized)
+    assert window.isMinimized()
+    window.show_entry(make_entry("posture"), None, True, 10)
+    assert not window.isMinimized()
+    assert window.isVisible()
+    assert window.is_open
+
+
+def test_bring_back_restores_a_minimized_prompt_only_while_open(window: PromptWindow) -> None:
+    show(window)
+    window.setWindowState(Qt.WindowState.WindowMinimized)
+    window.bring_back()
+    assert not window.isMinimized() and window.isVisible()
+    window.close_prompt()
+    window.bring_back()
+    assert not window.isVisible()  # nothing open: nothing to bring back

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.status import Mode, Status
@@ -95,6 +96,7 @@ def test_menu_lists_every_choice(tray: TrayController) -> None:
     texts = [action.text() for action in tray.menu.actions() if not action.isSeparator()]
     assert texts[1:] == [
         "Take a break now",
+        "Show the break",  # shown instead of "Take a break now" while a prompt is open
         "Pause",
         "Resume",
         "Settings…",
@@ -153,6 +155,31 @@ def test_break_now_is_disabled_while_a_prompt_is_open(tray: TrayController) -> N
     tray.update(make_status("prompt_open"), BERLIN)
     assert tray.tooltip == "Break due now"
     assert not tray.break_now_action.isEnabled()
+
+
+def test_show_the_break_is_offered_while_a_prompt_is_open(tray: TrayController) -> None:
+    shown: list[bool] = []
+    tray.show_break.connect(lambda: shown.append(True))
+    tray.update(make_status(), BERLIN)
+    assert not tray.show_break_action.isVisible()
+    assert tray.break_now_action.isVisible()
+
+    tray.update(make_status("prompt_open"), BERLIN)
+    assert tray.show_break_action.isVisible()
+    assert not tray.break_now_action.isVisible()
+    tray.show_break_action.trigger()
+    assert shown == [True]
+
+
+def test_a_tray_click_brings_an_open_prompt_back(tray: TrayController) -> None:
+    shown: list[bool] = []
+    tray.show_break.connect(lambda: shown.append(True))
+    tray.update(make_status("prompt_open"), BERLIN)
+    tray._on_activated(QSystemTrayIcon.ActivationReason.Trigger)
+    assert shown == [True]
+    tray.update(make_status(), BERLIN)
+    tray._on_activated(QSystemTrayIcon.ActivationReason.Trigger)
+    assert shown == [True]  # without a prompt, a click shows the status as before
 
 
 def test_minute_timer_runs_only_while_counting_down(tray: TrayController) -> None:
