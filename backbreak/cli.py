@@ -29,7 +29,16 @@ EXIT_BROKEN_PIPE = 128 + 13  # 13 = SIGPIPE (not in Python's signal module on Wi
 
 SHELLS = ("bash", "zsh", "fish")
 
-REMOTE_COMMANDS = ("break-now", "pause", "resume", "status", "quit", "history", "welcome")
+REMOTE_COMMANDS = (
+    "break-now",
+    "pause",
+    "resume",
+    "status",
+    "quit",
+    "history",
+    "welcome",
+    "checkin",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -142,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("history", parents=[common], help="open the History window")
     commands.add_parser(
         "welcome", parents=[common], help="show the first-start welcome window again"
+    )
+    commands.add_parser(
+        "checkin", parents=[common], help='ask "How does your back feel?" now (0-10)'
     )
     commands.add_parser(
         "doctor", parents=[common], help="check what this desktop offers (tray, notifications…)"

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from backbreak import __version__
 from backbreak.app import status_json
 from backbreak.core.catalog import Entry
+from backbreak.core.checkin import checkin_due
 from backbreak.core.clockwatch import Finding, Slept
 from backbreak.core.day_summary import DAY_SUMMARY_TITLE, day_summary_text, next_end_of_day
 from backbreak.core.i18n import _
@@ -191,6 +192,7 @@ class TrayApp(QObject):
         self._about: AboutDialog | None = None
         self._history_window: HistoryWindow | None = None
         self._welcome: WelcomeDialog | None = None
+        self._checkin: QWidget | None = None
         self._day_end = WallClockTimer(self._clock.now, self._day_summary, self)
         self._day_end_day: date | None = None
         self._server = CommandServer(paths.socket_name, self._handle_command, guard, self)
@@ -289,6 +291,10 @@ class TrayApp(QObject):
         self._signals.close()
         self._speaker.shutdown()
         self._prompt.close()
+        if self._checkin is not None:
+            # Quitting is no answer: nothing is recorded, it is asked again next time.
+            self._checkin.blockSignals(True)
+            self._checkin.close()
         self._tray.hide()
         self._history.close()
 
@@ -330,6 +336,7 @@ class TrayApp(QObject):
             self._about,
             self._history_window,
             self._welcome,
+            self._checkin,
         ]
         return [int(window.winId()) for window in windows if window and window.isVisible()]
 
@@ -373,16 +380,47 @@ class TrayApp(QObject):
         [counts] = self._history.day_counts(day, day)
         if not (counts.prompted or counts.completed or counts.away):
             return  # nothing happened today (a day off the app didn't see): stay quiet
-        text = day_summary_text(
-            counts, self._history.longest_sitting(day, day), counts.minutes_exercised
-        )
-        self._notifier.notify(
-            _(DAY_SUMMARY_TITLE),
-            text,
-            actions=(("history", _("Show history")),),
-            on_action=lambda _key: self.open_history(),
-        )
+        if self._service.settings.end_of_day_summary:
+            text = day_summary_text(
+                counts, self._history.longest_sitting(day, day), counts.minutes_exercised
+            )
+            self._notifier.notify(
+                _(DAY_SUMMARY_TITLE),
+                text,
+                actions=(("history", _("Show history")),),
+                on_action=lambda _key: self.open_history(),
+            )
+        if checkin_due(self._service.settings.back_checkin, day, self._history.last_checkin_day()):
+            self.open_checkin(day)
         self._purge_old_history()
+
+    def open_checkin(self, day: date | None = None) -> None:
+        """Ask "How does your back feel?" for ``day`` (today when not given)."""
+        from backbreak.ui.checkin import CheckinWindow
+
+        if self._checkin is not None:
+            self._checkin.close()
+        asked_for = day or self._clock.now().astimezone(self._clock.zone()).date()
+        window = CheckinWindow()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.answered.connect(lambda score: self._record_checkin(asked_for, score))
+        window.destroyed.connect(lambda _object=None: self._forget_checkin(window))
+        self._checkin = window
+        window.show()
+        window.raise_()
+
+    def _forget_checkin(self, window: QWidget) -> None:
+        if self._checkin is window:
+            self._checkin = None
+
+    @property
+    def checkin(self) -> QWidget | None:
+        return self._checkin
+
+    def _record_checkin(self, day: date, score: object) -> None:
+        value = score if isinstance(score, int) else None
+        self._history.record_checkin(day, self._clock.now(), value)
+        log.info("back check-in for %s: %s", day, "skipped" if value is None else value)
 
     def _purge_old_history(self) -> None:
         today = self._clock.now().astimezone(self._clock.zone()).date()
@@ -570,6 +608,9 @@ class TrayApp(QObject):
         if command == "history":
             self.open_history()
             return {"ok": True, "text": "History window open"}
+        if command == "checkin":
+            self.open_checkin()
+            return {"ok": True, "text": "Back check-in open"}
         if command == "welcome":
             self.open_welcome()
             return {"ok": True, "text": "Welcome window open"}

@@ -73,11 +73,12 @@ def day_summary_text(
 def end_of_day_at(day: date, settings: Settings, zone: tzinfo) -> datetime | None:
     """When ``day``'s summary is due: the end of its working period (aware UTC).
 
-    None when there is no summary that day: the summary is turned off, working hours are
-    off (no end to the day), or ``day`` is not a working day. An overnight period
-    (``work_end <= work_start``) ends on the next calendar day.
+    None when there is no summary that day: the summary and the back check-in are both
+    turned off, working hours are off (no end to the day), or ``day`` is not a working
+    day. An overnight period (``work_end <= work_start``) ends on the next calendar day.
     """
-    if not settings.end_of_day_summary or not settings.working_hours_enabled:
+    wanted = settings.end_of_day_summary or settings.back_checkin != "off"
+    if not wanted or not settings.working_hours_enabled:
         return None
     if day.weekday() not in settings.working_days:
         return None

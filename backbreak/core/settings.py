@@ -59,6 +59,9 @@ class Settings:
     """Programs (process names or window classes) that hold prompts while they run or
     are in front."""
     end_of_day_summary: bool = True
+    back_checkin: str = "weekly"
+    """Ask "How does your back feel?" at the end of the day: "off", "weekly" or "daily"
+    (why weekly: ``backbreak.core.checkin``)."""
     history_retention_months: int = 0
     """Delete history older than this many months; 0 keeps everything."""
     language: str = ""
@@ -117,6 +120,7 @@ BOOL_KEYS = (
 TIME_KEYS = ("work_start", "work_end")
 ID_SET_KEYS = ("hidden_entries", "favourite_entries")
 NAME_LIST_KEYS = ("hold_programs",)
+CHOICE_KEYS: dict[str, tuple[str, ...]] = {"back_checkin": ("off", "weekly", "daily")}
 MAX_NAME_LENGTH = 200
 _LANGUAGE_RE = re.compile(r"^([a-z]{2,3}([_-][A-Za-z]{2})?)?$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -240,6 +244,11 @@ def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Pr
                 builder.values[key] = raw
             else:
                 builder.bad(key, 'expected a language code such as "de" or "" for the system')
+        elif key in CHOICE_KEYS:
+            if raw in CHOICE_KEYS[key]:
+                builder.values[key] = raw
+            else:
+                builder.bad(key, f"expected one of {', '.join(CHOICE_KEYS[key])}")
         elif key in NAME_LIST_KEYS:
             _check_names(builder, key, raw)
         elif key in ID_SET_KEYS:

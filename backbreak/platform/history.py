@@ -57,6 +57,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # local_day BETWEEN … GROUP BY entry_id) read this index alone, never the table.
         "CREATE INDEX events_by_kind_day_entry ON events (kind, local_day, entry_id)",
     ),
+    (  # 2 -> 3
+        # The end-of-day back check-in: one row per local day; score NULL = skipped.
+        """
+        CREATE TABLE checkins (
+            local_day TEXT PRIMARY KEY,
+            at_utc INTEGER NOT NULL,
+            score INTEGER CHECK (score BETWEEN 0 AND 10)
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -176,6 +186,18 @@ class History:
             )
         )
 
+    def record_checkin(self, day: date, at: datetime, score: int | None) -> None:
+        """The back check-in for ``day``: 0–10, or None when skipped (so it counts as
+        asked). A second answer the same day replaces the first."""
+        if score is not None and not 0 <= score <= 10:
+            raise ValueError(f"a check-in score is 0 to 10, not {score}")
+        self._write(
+            lambda: self._conn.execute(
+                "INSERT OR REPLACE INTO checkins (local_day, at_utc, score) VALUES (?, ?, ?)",
+                (day.isoformat(), _epoch_seconds(at), score),
+            )
+        )
+
     def clear(self) -> int:
         """Delete every event (the cycle state stays); returns how many were deleted.
 
@@ -184,6 +206,7 @@ class History:
         """
         with self._transaction():
             deleted = self._conn.execute("DELETE FROM events").rowcount
+            self._conn.execute("DELETE FROM checkins")
         self._scrub()
         return int(deleted)
 
@@ -194,7 +217,10 @@ class History:
             deleted = self._conn.execute(
                 "DELETE FROM events WHERE local_day < ?", (cutoff_day.isoformat(),)
             ).rowcount
-        if deleted:
+            checkins = self._conn.execute(
+                "DELETE FROM checkins WHERE local_day < ?", (cutoff_day.isoformat(),)
+            ).rowcount
+        if deleted or checkins:
             self._scrub()
         return int(deleted)
 
@@ -266,6 +292,20 @@ class History:
             # then went with the connection.
             with contextlib.suppress(sqlite3.ProgrammingError):
                 cursor.close()
+
+    def checkin_scores(self, first_day: date, last_day: date) -> dict[date, int]:
+        """Answered check-ins (skips left out) of the days in the range."""
+        rows = self._conn.execute(
+            "SELECT local_day, score FROM checkins WHERE local_day BETWEEN ? AND ? "
+            "AND score IS NOT NULL",
+            (first_day.isoformat(), last_day.isoformat()),
+        )
+        return {date.fromisoformat(day): int(score) for day, score in rows}
+
+    def last_checkin_day(self) -> date | None:
+        """The last day the check-in was asked (answered or skipped)."""
+        (day,) = self._conn.execute("SELECT MAX(local_day) FROM checkins").fetchone()
+        return None if day is None else date.fromisoformat(day)
 
     def has_events(self) -> bool:
         """Whether anything at all was ever recorded (the History window's empty state)."""

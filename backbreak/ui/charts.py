@@ -10,6 +10,7 @@ shows them as text under each chart.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -532,12 +533,36 @@ class DayBar:
     day: date
     done: int
     offered: int
+    back: int | None = None
+    """That day's back check-in, 0 (no trouble) to 10; None when not answered."""
+
+
+BACK_SCALE_TOP = 10
+
+
+def paint_back_mark(painter: QPainter, center: QPointF, color: QColor, size: float) -> None:
+    """A diamond: a shape of its own, so it never reads as part of a bar."""
+    half = size / 2
+    painter.setPen(QPen(color, 1.2))
+    painter.setBrush(color)
+    painter.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(center.x(), center.y() - half),
+                QPointF(center.x() + half, center.y()),
+                QPointF(center.x(), center.y() + half),
+                QPointF(center.x() - half, center.y()),
+            ]
+        )
+    )
 
 
 class DayBarsChart(QWidget):
     """One column per day: an outlined bar for breaks offered, a filled bar for those
     done inside it; today's label in bold. With seven days the figures are written on
-    the bars; with a month, every Monday is labelled and figures are in tooltips."""
+    the bars; with a month, every Monday is labelled and figures are in tooltips.
+    Answered back check-ins are diamonds on their own 0–10 scale at the right, joined by a
+    dashed line, so how the back felt sits beside the breaks done."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -574,7 +599,8 @@ class DayBarsChart(QWidget):
         highlight = _role(self, QPalette.ColorRole.Highlight)
         few = len(self._bars) <= 10
         gutter = float(metrics.horizontalAdvance("88") + 10)
-        left, right = gutter, self.width() - 10.0
+        with_back = any(bar.back is not None for bar in self._bars)
+        left, right = gutter, self.width() - (gutter if with_back else 10.0)
         top = line + 4.0
         bottom = self.height() - (2 * line if few else line) - 8.0
         peak = max(max(bar.offered, bar.done) for bar in self._bars)
@@ -595,6 +621,17 @@ class DayBarsChart(QWidget):
                 str(value),
             )
 
+        if with_back:
+            # The check-in's own scale, on the right: 0 at the bottom, 10 at the top.
+            painter.setPen(text)
+            for value in (0, BACK_SCALE_TOP // 2, BACK_SCALE_TOP):
+                y = bottom - (bottom - top) * value / BACK_SCALE_TOP
+                painter.drawText(
+                    QRectF(right + 6, y - line / 2, gutter - 6, line),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    str(value),
+                )
+
         slot = (right - left) / len(self._bars)
         width = max(3.0, slot * 0.62)
         bold = QFont(self.font())
@@ -614,14 +651,12 @@ class DayBarsChart(QWidget):
                 painter.setBrush(highlight)
                 painter.drawRect(QRectF(x, y_of(bar.done), width, bottom - y_of(bar.done)))
             column = QRectF(left + slot * index, top, slot, bottom - top)
-            self._columns.append(
-                (
-                    column,
-                    self.tr("{0}: {1} of {2} breaks done").format(
-                        day_label(bar.day), bar.done, offered
-                    ),
-                )
+            tip = self.tr("{0}: {1} of {2} breaks done").format(
+                day_label(bar.day), bar.done, offered
             )
+            if bar.back is not None:
+                tip += "\n" + self.tr("Back: {0} of 10").format(bar.back)
+            self._columns.append((column, tip))
             if few and offered:
                 painter.setPen(text)
                 painter.drawText(
@@ -653,6 +688,29 @@ class DayBarsChart(QWidget):
             painter.setFont(self.font())
         painter.setPen(QPen(text, 1))
         painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+        if with_back:
+            self._paint_back(painter, left, slot, top, bottom)
+
+    def _paint_back(
+        self, painter: QPainter, left: float, slot: float, top: float, bottom: float
+    ) -> None:
+        text = _role(self, QPalette.ColorRole.WindowText)
+        points = [
+            QPointF(
+                left + slot * (index + 0.5),
+                bottom - (bottom - top) * bar.back / BACK_SCALE_TOP,
+            )
+            for index, bar in enumerate(self._bars)
+            if bar.back is not None
+        ]
+        line = QPen(text, 1.2, Qt.PenStyle.DashLine)
+        painter.setPen(line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for start, end in itertools.pairwise(points):
+            painter.drawLine(start, end)
+        size = max(7.0, min(12.0, slot * 0.4))
+        for point in points:
+            paint_back_mark(painter, point, text, size)
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
@@ -675,6 +733,17 @@ class DayBarsLegend(QWidget):
         self.setAccessibleDescription(
             self.tr("Filled bars are breaks done; outlined bars are breaks offered.")
         )
+
+        self._show_back = False
+
+    def set_show_back(self, show: bool) -> None:
+        """Name the check-in diamonds too (only when the chart has some)."""
+        self._show_back = show
+        self.update()
+
+    @property
+    def shows_back(self) -> bool:
+        return self._show_back
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(320, self.fontMetrics().height() + 6)
@@ -703,6 +772,16 @@ class DayBarsLegend(QWidget):
                     QRectF(x + 18, 2, width, line), Qt.AlignmentFlag.AlignVCenter, label
                 )
                 x += 18 + width + 16
+            if self._show_back:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                paint_back_mark(painter, QPointF(x + 6, line / 2 + 2), text, 10)
+                painter.setPen(text)
+                label = self.tr("Back check-in (0–10, scale on the right)")
+                painter.drawText(
+                    QRectF(x + 18, 2, metrics.horizontalAdvance(label) + 4, line),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    label,
+                )
         finally:
             painter.end()
 

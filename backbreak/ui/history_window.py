@@ -210,6 +210,10 @@ def bars_description(bars: Sequence[DayBar]) -> str:
     quiet = len(bars) - len(with_breaks)
     if quiet:
         sentences.append(_count(quiet, _("{0} day without breaks."), _("{0} days without breaks.")))
+    backs = [bar for bar in bars if bar.back is not None]
+    if backs:
+        scores = ", ".join(f"{day_label(bar.day)} {bar.back}" for bar in backs)
+        sentences.append(_("How your back felt (0 = no trouble, 10 = worst): {0}.").format(scores))
     return " ".join(sentences)
 
 
@@ -557,7 +561,10 @@ class HistoryWindow(QWidget):
                 )
             )
             return
-        bars = [DayBar(day.day, day.completed, day.breaks) for day in summary.days]
+        backs = self._history.checkin_scores(first, today)
+        bars = [
+            DayBar(day.day, day.completed, day.breaks, backs.get(day.day)) for day in summary.days
+        ]
         areas = area_counts(self._history.entry_counts(first, today), self._catalog_areas)
         page.heading.setText(
             self.tr("Last {0} days: {1} – {2}").format(
@@ -567,6 +574,7 @@ class HistoryWindow(QWidget):
         page.summary.setText(period_summary_text(summary))
         page.streaks.setText(streak_text(summary))
         page.bars.set_bars(bars, today)
+        page.bars_legend.set_show_back(bool(backs))
         page.bars.setAccessibleDescription(bars_description(bars))
         page.bars_label.setText(bars_text(bars))
         page.areas.set_areas([(area_label(area), count) for area, count in areas.items()])

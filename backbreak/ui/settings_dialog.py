@@ -63,6 +63,12 @@ DAY_LABELS: dict[str, str] = {
     "sat": N_("Sat"),
     "sun": N_("Sun"),
 }
+CHECKIN_CHOICES: tuple[tuple[str, str], ...] = (
+    ("weekly", N_("Once a week")),
+    ("daily", N_("Every working day")),
+    ("off", N_("Never")),
+)
+
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", N_("Same as the system")),
     ("en", N_("English")),
@@ -324,6 +330,21 @@ class SettingsDialog(QDialog):
         notices_form.addRow(self.tr("Heads-up &before a break"), self.notice_seconds)
         notices_form.addRow("", self._hint(self.tr("A desktop notification. 0 = off."), wrap=False))
         notices_form.addRow(self.end_of_day_summary)
+        self.back_checkin = QComboBox()
+        self.back_checkin.setAccessibleName(
+            self.tr("Ask how your back feels at the end of the day")
+        )
+        for code, label in CHECKIN_CHOICES:
+            self.back_checkin.addItem(_(label), code)
+        self.back_checkin.currentIndexChanged.connect(self._revalidate)
+        notices_form.addRow(self.tr("As&k how my back feels"), self.back_checkin)
+        notices_form.addRow(
+            "",
+            self._hint(
+                self.tr("One tap, 0–10, at the end of a working day; shown in History."),
+                wrap=False,
+            ),
+        )
 
         self.sound = self._check(self.tr("Play a s&oft chime (start, switch sides, done)"))
         self.voice = self._check(self.tr("Speak short &cues (switch sides, done)"))
@@ -466,6 +487,8 @@ class SettingsDialog(QDialog):
             self.exercises.set_marks(settings.hidden_entries, settings.favourite_entries)
             self.notice_seconds.setValue(settings.notice_seconds)
             self.end_of_day_summary.setChecked(settings.end_of_day_summary)
+            index = self.back_checkin.findData(settings.back_checkin)
+            self.back_checkin.setCurrentIndex(max(0, index))
             self.sound.setChecked(settings.sound)
             self.voice.setChecked(settings.voice)
             self.start_at_login.setChecked(settings.start_at_login)
@@ -511,6 +534,7 @@ class SettingsDialog(QDialog):
             hold_when_camera=self.hold_camera.isChecked(),
             hold_programs=clean_names(self.hold_programs.text().split(",")),
             end_of_day_summary=self.end_of_day_summary.isChecked(),
+            back_checkin=str(self.back_checkin.currentData()),
             history_retention_months=self.history_retention.value(),
             language=str(self.language.currentData()),
             large_prompt_text=self.large_prompt_text.isChecked(),

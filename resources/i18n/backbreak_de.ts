@@ -512,6 +512,10 @@
         <translation>{0} Tage ohne Pausen.</translation>
     </message>
     <message>
+        <source>How your back felt (0 = no trouble, 10 = worst): {0}.</source>
+        <translation>So ging es deinem Rücken (0 = keine Beschwerden, 10 = am schlimmsten): {0}.</translation>
+    </message>
+    <message>
         <source>No breaks on any of these days.</source>
         <translation>An keinem dieser Tage gab es Pausen.</translation>
     </message>
@@ -550,6 +554,18 @@
     <message>
         <source>Light strength moves</source>
         <translation>Leichte Kräftigungsübungen</translation>
+    </message>
+    <message>
+        <source>Once a week</source>
+        <translation>Einmal pro Woche</translation>
+    </message>
+    <message>
+        <source>Every working day</source>
+        <translation>An jedem Arbeitstag</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -812,6 +828,37 @@
     </message>
 </context>
 <context>
+    <name>CheckinWindow</name>
+    <message>
+        <source>Back check-in</source>
+        <translation>Rücken-Check</translation>
+    </message>
+    <message>
+        <source>How does your back feel?</source>
+        <translation>Wie fühlt sich dein Rücken an?</translation>
+    </message>
+    <message>
+        <source>0 = no trouble at all, 10 = as bad as it gets</source>
+        <translation>0 = gar keine Beschwerden, 10 = so schlimm wie es nur geht</translation>
+    </message>
+    <message>
+        <source>Back feels {0} of 10</source>
+        <translation>Rücken: {0} von 10</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip the check-in</source>
+        <translation>Den Rücken-Check überspringen</translation>
+    </message>
+    <message>
+        <source>Your answers stay on this computer and show beside your breaks in History (Week and Month). How often this is asked is in Settings.</source>
+        <translation>Deine Antworten bleiben auf diesem Computer und erscheinen im Verlauf (Woche und Monat) neben deinen Pausen. Wie oft gefragt wird, stellst du in den Einstellungen ein.</translation>
+    </message>
+</context>
+<context>
     <name>CuePlayer</name>
     <message>
         <source>Start now</source>
@@ -832,6 +879,10 @@
         <source>{0}: {1} of {2} breaks done</source>
         <translation>{0}: {1} von {2} Pausen gemacht</translation>
     </message>
+    <message>
+        <source>Back: {0} of 10</source>
+        <translation>Rücken: {0} von 10</translation>
+    </message>
 </context>
 <context>
     <name>DayBarsLegend</name>
@@ -850,6 +901,10 @@
     <message>
         <source>Breaks offered</source>
         <translation>Angebotene Pausen</translation>
+    </message>
+    <message>
+        <source>Back check-in (0–10, scale on the right)</source>
+        <translation>Rücken-Check (0–10, Skala rechts)</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1631,18 @@
     <message>
         <source>A desktop notification. 0 = off.</source>
         <translation>Eine Desktop-Benachrichtigung. 0 = aus.</translation>
+    </message>
+    <message>
+        <source>Ask how your back feels at the end of the day</source>
+        <translation>Am Ende des Tages fragen, wie sich dein Rücken anfühlt</translation>
+    </message>
+    <message>
+        <source>As&amp;k how my back feels</source>
+        <translation>Nach dem Rüc&amp;ken fragen</translation>
+    </message>
+    <message>
+        <source>One tap, 0–10, at the end of a working day; shown in History.</source>
+        <translation>Ein Tipp, 0–10, am Ende eines Arbeitstags; steht im Verlauf.</translation>
     </message>
     <message>
         <source>Play a s&amp;oft chime (start, switch sides, done)</source>

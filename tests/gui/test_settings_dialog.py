@@ -216,6 +216,7 @@ def unlike_the_default(name: str, default: object) -> object:
         "hidden_entries": frozenset({"entry-movement", "an-id-no-longer-in-the-catalog"}),
         "favourite_entries": frozenset({"entry-stretch"}),
         "hold_programs": ("zoom", "OBS Studio"),
+        "back_checkin": "daily",
     }
     if name in custom:
         return custom[name]

@@ -28,6 +28,8 @@ NOT_AT_START = (
     "backbreak.ui.diagnostics",
     # The welcome window: on the first start only (see the last test).
     "backbreak.ui.welcome",
+    # The back check-in: at the end of a working day, or when asked for.
+    "backbreak.ui.checkin",
     "backbreak.doctor",
     # Start at login and the menu entry: read or changed only from the settings dialog.
     "backbreak.platform.autostart",

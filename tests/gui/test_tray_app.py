@@ -204,3 +204,28 @@ def test_start_at_login_is_read_from_and_written_to_the_system(
     dialog.hide()
     tray_app.open_settings()
     assert not dialog.start_at_login.isChecked()
+
+
+def test_the_day_end_asks_how_the_back_feels_once_a_week(tray_app: TrayApp) -> None:
+    from backbreak.ui.checkin import CheckinWindow
+
+    today = tray_app.service.status().now.astimezone(tray_app._clock.zone()).date()
+    tray_app._day_end_day = today
+    tray_app._day_summary()
+    assert tray_app.checkin is None  # nothing happened today: not asked either
+    tray_app.service.break_now()
+    tray_app.service.complete()
+    tray_app._day_end_day = today
+    tray_app._day_summary()
+    window = tray_app.checkin
+    assert isinstance(window, CheckinWindow) and window.isVisible()
+    window.scores[3].click()  # one tap
+    assert not window.isVisible()
+    assert tray_app._history.checkin_scores(today, today) == {today: 3}
+    tray_app._day_end_day = today
+    tray_app._day_summary()
+    assert tray_app.checkin is None or not tray_app.checkin.isVisible()  # weekly: done
+    reply = tray_app.handle_command("checkin", {})  # asked for: always
+    assert reply["ok"] is True
+    asked = tray_app.checkin
+    assert asked is not None and asked.isVisible()

@@ -89,7 +89,9 @@ def test_end_of_day_follows_dst() -> None:
 def test_no_summary_on_days_off_or_without_working_hours_or_when_turned_off() -> None:
     assert end_of_day_at(SAT, Settings(), BERLIN) is None
     assert end_of_day_at(FRI, Settings(working_hours_enabled=False), BERLIN) is None
-    assert end_of_day_at(FRI, Settings(end_of_day_summary=False), BERLIN) is None
+    assert (
+        end_of_day_at(FRI, Settings(end_of_day_summary=False, back_checkin="off"), BERLIN) is None
+    )
 
 
 def test_an_overnight_shift_ends_the_next_morning() -> None:
@@ -108,7 +110,10 @@ def test_next_end_of_day_skips_the_weekend() -> None:
         FRI,
         datetime(2026, 3, 13, 17, 0, tzinfo=UTC),
     )
-    assert next_end_of_day(friday_noon, Settings(end_of_day_summary=False), BERLIN) is None
+    assert (
+        next_end_of_day(friday_noon, Settings(end_of_day_summary=False, back_checkin="off"), BERLIN)
+        is None
+    )
 
 
 def test_next_end_of_day_finds_last_nights_shift_still_running() -> None:

@@ -417,5 +417,5 @@ def test_version_1_files_gain_the_entry_index(db_path: Path) -> None:
         pass
     with raw_connection(db_path) as conn:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "events_by_kind_day_entry" in names
