@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from backbreak.core import cycle
 from backbreak.core.catalog import Entry
 from backbreak.core.history_model import EventKind, HistoryEvent
-from backbreak.core.hold import CALL_REASONS, HOLD_REASONS, RecheckAt, decide
+from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
@@ -527,8 +527,7 @@ class BreakService:
 
 
 def _held_notice(reason: str) -> str:
-    if reason in CALL_REASONS:
-        return _("Your break will show when the call ends.")
+    # A call never asks for this notice (core.hold): nothing pops up during a call.
     if reason == "program":
         return _("Your break will show when the program on your list closes.")
     return _("Your break will show when the full-screen window or Do Not Disturb ends.")

@@ -8,7 +8,9 @@ Do Not Disturb) comes in as plain values from ``backbreak.platform.presence``.
   full-screen window or Do Not Disturb (each with its own setting) holds the prompt; we
   look again every ``HOLD_RECHECK``. Held longer than ``QUIET_NOTICE_AFTER``, the decision
   asks once for a quiet notification, so a long presentation doesn't hide the reminder
-  completely.
+  completely. Not during a call: a notification popping up on a shared screen or in the
+  middle of a conversation is an interruption too, and the tray already says why it
+  waits.
 - Otherwise, while the user is typing (input within the last ``TYPING_GAP``), wait for a
   short pause, looking again every second or two, but never longer than the
   ``typing_wait_seconds`` setting after the prompt fell due: then it shows anyway.
@@ -89,7 +91,11 @@ def decide(
     end of a hold) if a hold came first, or the typing wait would already be used up.
     """
     if hold_reason is not None and _holds(hold_reason, settings):
-        long_hold = held_since is not None and now - held_since >= QUIET_NOTICE_AFTER
+        long_hold = (
+            held_since is not None
+            and now - held_since >= QUIET_NOTICE_AFTER
+            and hold_reason not in CALL_REASONS
+        )
         return RecheckAt(
             now + HOLD_RECHECK,
             hold_reason,

@@ -724,10 +724,6 @@
         <translation>Später</translation>
     </message>
     <message>
-        <source>Your break will show when the call ends.</source>
-        <translation>Deine Pause erscheint, wenn der Anruf endet.</translation>
-    </message>
-    <message>
         <source>Your break will show when the program on your list closes.</source>
         <translation>Deine Pause erscheint, wenn das Programm aus deiner Liste geschlossen ist.</translation>
     </message>

@@ -130,3 +130,15 @@ def test_calls_and_listed_programs_hold_like_full_screen(
     assert decision == RecheckAt(DUE + HOLD_RECHECK, reason, notify_quietly=False)
     turned_off = on.replace(**{setting: off})
     assert decide(DUE, DUE, 100.0, reason, held_since=None, settings=turned_off) == ShowNow()
+
+
+def test_a_long_call_never_asks_for_a_notification() -> None:
+    later = DUE + QUIET_NOTICE_AFTER + timedelta(minutes=1)
+    for reason in ("microphone", "camera"):
+        decision = decide(DUE, later, 100.0, reason, held_since=DUE, settings=DEFAULTS)
+        assert decision == RecheckAt(later + HOLD_RECHECK, reason, notify_quietly=False)
+    program = decide(
+        DUE, later, 100.0, "program", held_since=DUE,
+        settings=DEFAULTS.replace(hold_programs=("obs",)),
+    )  # fmt: skip
+    assert isinstance(program, RecheckAt) and program.notify_quietly
