@@ -73,3 +73,18 @@ def test_a_window_covering_the_screen_counts_as_full_screen(desktop: Desktop) ->
             wait_for(lambda: detector.is_fullscreen() is False, timeout=10, what="it to go")
     finally:
         detector.close()
+
+
+def test_a_listed_program_in_front_is_found_by_its_window_class(desktop: Desktop) -> None:
+    from backbreak.platform.calls import ListedPrograms, x11_front_classes
+
+    # PySide names an app started with QApplication([]) "PySideApp" in its WM_CLASS.
+    front = x11_front_classes(desktop.display)
+    programs = ListedPrograms(["pysideapp"], running=list, front_classes=front)
+    with qt_window(desktop, "small") as (_process, _window_id):
+        # No window manager here: the window under the pointer is the one in front.
+        desktop.xdotool("mousemove", "100", "100")
+        wait_for(lambda: programs.match() is not None, timeout=10, what="the window in front")
+        assert "PySideApp" in list(front())
+        desktop.xdotool("mousemove", "1000", "700")  # off the window: nothing in front
+        wait_for(lambda: programs.match() is None, timeout=10, what="the window to leave")
