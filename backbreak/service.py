@@ -88,6 +88,8 @@ class BreakService:
         self._hold = _Hold()
         self._state = cycle.CycleState()
         self._current: Entry | None = None
+        self._offered: tuple[bool, int, int] | None = None
+        """What the open window's Snooze button offers (``_snooze_offer``)."""
         self._prompt_shown_at: datetime | None = None
         self._noticed_for: datetime | None = None
         self._announced: Entry | None = None
@@ -230,13 +232,7 @@ class BreakService:
         self._settings = settings
         if self._on_settings_changed is not None:
             self._on_settings_changed(settings)
-        if self._current is not None:
-            # The open window's Snooze button names the length and obeys the limit.
-            self._view.update_snooze(
-                cycle.can_snooze(self._state, settings),
-                settings.snooze_minutes,
-                snoozed_times=self._state.snoozes_in_row,
-            )
+        self._sync_snooze_offer()
         self._reschedule()
 
     # ---- what the world tells us -----------------------------------------------------------
@@ -285,6 +281,7 @@ class BreakService:
         self._state = cycle.apply(self._state, event, self._settings, now)
         self._history.save_state(self._state)
         self._hold = _Hold()
+        self._sync_snooze_offer()
         self._reschedule()
 
     def _record(
@@ -380,12 +377,23 @@ class BreakService:
         self._today.shown.append(entry.id)
         self._record("prompted", now, entry_id=entry.id)
         self._apply(cycle.PromptShown())
-        self._view.show_prompt(
-            entry,
-            cycle.can_snooze(self._state, self._settings),
-            self._settings.snooze_minutes,
-            snoozed_times=self._state.snoozes_in_row,
-        )
+        self._offered = self._snooze_offer()
+        can_snooze, minutes, snoozed = self._offered
+        self._view.show_prompt(entry, can_snooze, minutes, snoozed_times=snoozed)
+
+    def _snooze_offer(self) -> tuple[bool, int, int]:
+        """What the window's Snooze button offers: (can snooze, minutes, snoozes in a row)."""
+        state, settings = self._state, self._settings
+        return cycle.can_snooze(state, settings), settings.snooze_minutes, state.snoozes_in_row
+
+    def _sync_snooze_offer(self) -> None:
+        """Keep the open window's Snooze button true: its length follows the settings, and
+        whether it shows follows the limit (a time away starts the snooze count afresh)."""
+        if self._current is None or self._offered == self._snooze_offer():
+            return
+        self._offered = self._snooze_offer()
+        can_snooze, minutes, snoozed = self._offered
+        self._view.update_snooze(can_snooze, minutes, snoozed_times=snoozed)
 
     def _close_prompt(self) -> None:
         self._current = None
@@ -429,6 +437,9 @@ class BreakService:
             self._arm(self._wanted_wake)
             self._view.show_status(self.status())
             return
+        # A wall-clock timer fires at once when the clock is set forward: apply the change
+        # before acting on it, or a prompt comes an hour early until the minute check.
+        self._check_clock()
         now = self._clock.now()
         due = cycle.next_prompt_at(self._state, self._settings, now, self._clock.zone())
         if due is not None and due <= now + DUE_TOLERANCE:
@@ -519,11 +530,16 @@ class BreakService:
             self.break_now()
         elif key == "snooze":
             self._user_intent()
-            if not self._snooze(None):
+            # An old notice can still be pressed while its prompt is open: then it snoozes
+            # that prompt, window and all.
+            entry_id = None if self._current is None else self._current.id
+            if not self._snooze(entry_id):
                 # A notice can be pressed again after the limit was reached: the break
                 # comes when it is due.
                 log.info("snooze from the notice refused: the snooze limit is reached")
                 self._reschedule()
+            elif self._current is not None:
+                self._close_prompt()
 
 
 def _held_notice(reason: str) -> str:

@@ -123,9 +123,11 @@ def settle(state: CycleState, settings: Settings, now: datetime) -> CycleState:
       due is exactly "prompt right when the meeting ends", with no new state field. That
       happens only if the interval had run out by then; a short sit (or a break taken during
       the meeting) keeps its ordinary due time, so a prompt never comes early.
-    - Either way a snooze or a window from before the pause no longer counts (the
-      ``Paused`` event already clears them; this keeps odd stored states consistent): the
-      due time computed during the pause stays the due time after it.
+    - Either way a snooze from before the pause no longer counts (the ``Paused`` event
+      already clears it; this keeps odd stored states consistent): the due time computed
+      during the pause stays the due time after it. A window open when the pause ends was
+      asked for during it (``Paused`` closes the others): it stays open, to be nudged one
+      interval after the pause's end (issue 10).
     - Instants that measure the past (sitting, open prompt, last seen) cannot lie after
       ``now``; if they do, the clock moved back unannounced and they are clamped to ``now``.
       A snooze cannot reach further than one snooze length from ``now`` for the same reason.
@@ -139,22 +141,34 @@ def settle(state: CycleState, settings: Settings, now: datetime) -> CycleState:
             )
             # Without the marker the ordinary (later) interval end applies.
             marker = pause.until if interval_over else None
-            state = replace(state, pause=None, snoozed_until=marker, prompt_open_since=None)
+            state = replace(state, pause=None, snoozed_until=marker)
         else:
-            state = replace(
-                state,
-                pause=None,
-                sitting_since=pause.until,
-                snoozed_until=None,
-                prompt_open_since=None,
-            )
+            state = replace(state, pause=None, sitting_since=pause.until, snoozed_until=None)
+        if state.prompt_open_since is not None:
+            # A window asked for during the pause (break now) stays open, and its next
+            # nudge counts from the pause's end, as next_prompt_at promised during it.
+            state = replace(state, prompt_open_since=max(state.prompt_open_since, pause.until))
     snooze_horizon = now + timedelta(minutes=settings.snooze_minutes)
+    clamped = (
+        _earliest(state.sitting_since, now),
+        _earliest(state.prompt_open_since, now),
+        _earliest(state.last_seen, now),
+        _earliest(state.snoozed_until, snooze_horizon),
+    )
+    if clamped == (
+        state.sitting_since,
+        state.prompt_open_since,
+        state.last_seen,
+        state.snoozed_until,
+    ):
+        return state  # the usual case; every wake-up settles a few times
+    sitting, prompt, seen, snoozed = clamped
     return replace(
         state,
-        sitting_since=_earliest(state.sitting_since, now),
-        prompt_open_since=_earliest(state.prompt_open_since, now),
-        last_seen=_earliest(state.last_seen, now),
-        snoozed_until=_earliest(state.snoozed_until, snooze_horizon),
+        sitting_since=sitting,
+        prompt_open_since=prompt,
+        last_seen=seen,
+        snoozed_until=snoozed,
     )
 
 
@@ -208,13 +222,10 @@ def _apply_settled(
                 prompt_open_since=None,
             )
         case Resumed():
+            # A window asked for during the pause (break now) stays open: resuming answers
+            # nothing (found by the simulator, issue 10).
             return replace(
-                state,
-                pause=None,
-                sitting_since=now,
-                snoozed_until=None,
-                snoozes_in_row=0,
-                prompt_open_since=None,
+                state, pause=None, sitting_since=now, snoozed_until=None, snoozes_in_row=0
             )
         case Away(start=start, end=end):
             if end - start < timedelta(minutes=settings.away_minutes):
@@ -288,12 +299,14 @@ def next_prompt_at(
     if pause is not None:
         if pause.until is None:
             return None
-        if pause.meeting:
+        if pause.meeting and state.prompt_open_since is None:
             # The prompt held back by the meeting, as it ends; none before the interval.
             candidate = max(pause.until, stretch_start + interval)
         else:
-            # A plain pause restarts the sitting clock when it ends.
-            stretch_start = pause.until
+            # A plain pause restarts the sitting clock when it ends; a window asked for
+            # during a pause is nudged one interval after the pause ends (see settle).
+            if not pause.meeting:
+                stretch_start = pause.until
             candidate = pause.until + interval
     elif state.prompt_open_since is not None:
         # The open window is nudged one interval after it was last shown; a second

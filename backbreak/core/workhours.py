@@ -18,6 +18,7 @@ Only the standard library; the caller passes the instant and the zone.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
@@ -52,31 +53,41 @@ def local_instant(day: date, at: time, zone: tzinfo) -> datetime:
 
 
 def _day_period(day: date, settings: Settings, zone: tzinfo) -> Period:
-    start = local_instant(day, settings.work_start, zone)
-    end_day = day if settings.work_end > settings.work_start else day + timedelta(days=1)
-    return Period(start, local_instant(end_day, settings.work_end, zone))
+    return _period_of(day, settings.work_start, settings.work_end, zone)
+
+
+@functools.lru_cache(maxsize=64)
+def _period_of(day: date, start: time, end: time, zone: tzinfo) -> Period:
+    # Cached: every wake-up asks for the same few days again (a pure function of its
+    # arguments; zones are immutable).
+    end_day = day if end > start else day + timedelta(days=1)
+    return Period(local_instant(day, start, zone), local_instant(end_day, end, zone))
 
 
 def _scheduled_periods(
     t: datetime, settings: Settings, zone: tzinfo, days: int, working_days: frozenset[int]
 ) -> Iterator[Period]:
-    """Periods by the schedule (ignoring the on/off switch) that end after ``t``."""
+    """Periods by the schedule (ignoring the on/off switch) that end after ``t``.
+
+    Lazy: a caller that needs only the next period or two (every wake-up does) does not
+    pay for the whole ``days`` ahead."""
     first_day = t.astimezone(zone).date() - timedelta(days=1)  # yesterday's overnight shift
-    raw = [
-        _day_period(day, settings, zone)
-        for day in (first_day + timedelta(days=n) for n in range(days + 2))
-        if day.weekday() in working_days
-    ]
-    merged: list[Period] = []
-    for period in raw:
+    pending: Period | None = None
+    for day in (first_day + timedelta(days=n) for n in range(days + 2)):
+        if day.weekday() not in working_days:
+            continue
+        period = _day_period(day, settings, zone)
         if period.end <= period.start:
             # Only a start/end pair straddling a DST gap can do this; nothing to work then.
             continue
-        if merged and period.start <= merged[-1].end:
-            merged[-1] = Period(merged[-1].start, max(merged[-1].end, period.end))
-        else:
-            merged.append(period)
-    return (period for period in merged if period.end > t)
+        if pending is not None and period.start <= pending.end:
+            pending = Period(pending.start, max(pending.end, period.end))
+            continue
+        if pending is not None and pending.end > t:
+            yield pending
+        pending = period
+    if pending is not None and pending.end > t:
+        yield pending
 
 
 def working_periods(

@@ -475,6 +475,29 @@ def test_status_shows_when_a_pause_ends() -> None:
     assert snapshot.paused_until == at(12, 0)
 
 
+def test_resuming_keeps_a_window_opened_during_the_pause() -> None:
+    # Found by the simulator: pause, break now, resume left the window open on screen
+    # while the state said no window was open.
+    paused = CycleState(sitting_since=at(9, 0), pause=Pause(None), prompt_open_since=at(10, 30))
+    after = apply(paused, Resumed(), SETTINGS, NOW)
+    assert after.pause is None and after.prompt_open_since == at(10, 30)
+    assert next_prompt_at(after, SETTINGS, NOW, BERLIN) == at(11, 30)
+
+
+@pytest.mark.parametrize("meeting", [False, True])
+def test_a_window_opened_during_a_pause_outlives_its_end(meeting: bool) -> None:
+    # Found by the simulator: pause 1 min, break now, and when the pause ended the state
+    # forgot the window still on screen.
+    paused = apply(SITTING, Paused(NOW + MIN, meeting=meeting), SETTINGS, NOW)
+    opened = apply(paused, PromptShown(), SETTINGS, NOW)
+    later = settle(opened, SETTINGS, NOW + 2 * MIN)
+    assert later.pause is None and later.prompt_open_since == NOW + MIN
+    assert status(opened, SETTINGS, NOW + 2 * MIN, BERLIN).mode == "prompt_open"
+    # The nudge promised during the pause is the nudge after it.
+    assert next_prompt_at(opened, SETTINGS, NOW, BERLIN) == NOW + 61 * MIN
+    assert next_prompt_at(later, SETTINGS, NOW + 2 * MIN, BERLIN) == NOW + 61 * MIN
+
+
 def test_a_nudge_rearms_the_next_one_an_interval_later() -> None:
     # Issue 10, the pure-core reproduction: the second PromptShown kept the first opening
     # time, so next_prompt_at stayed at "now" and the service woke again at once, forever.

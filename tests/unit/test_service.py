@@ -399,3 +399,17 @@ def test_the_open_prompt_follows_a_new_snooze_length(rig: Rig) -> None:
     assert rig.view.open
     rig.service.update_settings(rig.service.settings.replace(snooze_minutes=7))
     assert rig.view.snooze_offers[-1] == (False, 7)
+
+
+def test_an_old_notice_snoozed_while_its_prompt_is_open_snoozes_the_prompt(rig: Rig) -> None:
+    # Found by the simulator: the notice's Snooze pressed after the prompt had opened
+    # snoozed the schedule but left the window open with nothing behind it.
+    rig.waker.fire()  # notice
+    notice = rig.notifier.sent[-1]
+    rig.waker.fire()  # prompt
+    assert rig.view.open and notice.on_action is not None
+    notice.on_action("snooze")
+    assert not rig.view.open
+    assert rig.service.status().mode == "running"
+    assert rig.history.kinds() == ["prompted", "snoozed"]
+    assert rig.history.events[-1].entry_id is not None  # the prompt's snooze, one break
