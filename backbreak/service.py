@@ -216,6 +216,7 @@ class BreakService:
             return
         self._record("resumed", self._clock.now())
         self._apply(cycle.Resumed())
+        self._sync_snooze_offer()  # a window opened during the pause may now snooze again
 
     def set_entry_hidden(self, entry_id: str, hidden: bool = True) -> None:
         ids = _with_member(self._settings.hidden_entries, entry_id, hidden)
@@ -249,6 +250,7 @@ class BreakService:
                 sitting_seconds=self._sitting_seconds(start),
             )
         self._apply(cycle.Away(start, end))
+        self._sync_snooze_offer()  # a time away starts the snooze count afresh
 
     def clock_jumped(self, delta: timedelta) -> None:
         log.info("wall clock moved by %s; recomputing the schedule", delta)
@@ -281,7 +283,6 @@ class BreakService:
         self._state = cycle.apply(self._state, event, self._settings, now)
         self._history.save_state(self._state)
         self._hold = _Hold()
-        self._sync_snooze_offer()
         self._reschedule()
 
     def _record(

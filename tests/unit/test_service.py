@@ -413,3 +413,19 @@ def test_an_old_notice_snoozed_while_its_prompt_is_open_snoozes_the_prompt(rig: 
     assert rig.service.status().mode == "running"
     assert rig.history.kinds() == ["prompted", "snoozed"]
     assert rig.history.events[-1].entry_id is not None  # the prompt's snooze, one break
+
+
+def test_a_time_away_gives_the_open_window_its_snooze_back() -> None:
+    # Found by the simulator: Away starts the snooze count afresh, but the open window
+    # kept hiding Snooze.
+    rig = Rig(Settings(snooze_limit=1, notice_seconds=0))
+    rig.service.start()
+    rig.waker.fire()
+    rig.service.snooze()
+    rig.waker.fire()
+    assert rig.view.prompts[-1][1] is False  # at the limit
+    start = rig.clock.now()
+    rig.clock.advance(timedelta(minutes=20))
+    rig.service.away(start, rig.clock.now())
+    assert rig.view.open
+    assert rig.view.snooze_offers[-1] == (True, 10)
