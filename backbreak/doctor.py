@@ -266,6 +266,24 @@ def check_paths(paths: Paths) -> list[DoctorLine]:
     return lines
 
 
+def check_history_saved(paths: Paths) -> DoctorLine:
+    """Whether events are waiting to be written (a full or locked disk kept them)."""
+    from backbreak.platform import history_spill
+
+    topic = "History saving"
+    spill = history_spill.spill_path_for(paths.history_db)
+    waiting = history_spill.read(spill)
+    if not waiting.rows and waiting.state is None:
+        return DoctorLine(topic, True, "every break is saved")
+    return DoctorLine(
+        topic,
+        False,
+        f"{len(waiting.rows)} event(s) wait to be saved (kept in {spill})",
+        "Free some disk space, or close the program that holds the history file; "
+        "backbreak saves them by itself once it can.",
+    )
+
+
 def _folder_line(label: str, folder: Path) -> DoctorLine:
     if not folder.exists():
         return DoctorLine(label, True, f"{folder} (created on first start)")
@@ -303,7 +321,12 @@ def doctor_lines(
     except Exception as error:
         log.exception("doctor check failed")
         lines.append(DoctorLine("Calls", False, f"the check itself failed: {error}"))
-    return [*lines, check_wakeups(paths.log_file), *check_paths(paths)]
+    return [
+        *lines,
+        check_wakeups(paths.log_file),
+        check_history_saved(paths),
+        *check_paths(paths),
+    ]
 
 
 def format_line(line: DoctorLine) -> list[str]:

@@ -141,6 +141,8 @@ class TrayApp(QObject):
         # The heartbeat below refreshes the tray each minute; the tray needn't wake itself.
         self._tray = TrayController(history_enabled=True, minute_refresh=False)
         self._notifier = pick_notifier(self._tray.show_message)
+        self._history.on_problem = self._on_history_problem
+        self._history_told_at_start = history_message is not None
         self._prompt = PromptWindow()
         # Caches filled while a window is open are emptied a little after it closes.
         self._memory = MemoryReleaser(self)
@@ -263,6 +265,13 @@ class TrayApp(QObject):
         self._purge_old_history()
         if not self._server.listen():
             log.warning("command socket unavailable; shell commands won't reach this instance")
+        if self._history.problem is not None:
+            # Kept events of an earlier session could not be written yet, or the file
+            # cannot be opened: the start-up message says so, or this does.
+            if self._history_told_at_start:
+                self._tray.set_note(_("Breaks not saved yet: the history file cannot be written"))
+            else:
+                self._on_history_problem(self._history.problem)
         for message in self._startup_messages:
             log.warning("%s", message)
         if self._startup_messages:
@@ -353,6 +362,24 @@ class TrayApp(QObject):
         self._service.refresh_view()
         if not self._stopped:
             self._server.ensure_listening()
+            self._history.retry()  # events a full or locked disk refused, written now
+
+    def _on_history_problem(self, problem: str | None) -> None:
+        """Breaks stopped being saved (told once, until they are saved again), or all kept
+        breaks are saved now."""
+        if problem is None:
+            log.info("history: every kept event is saved now")
+            self._tray.set_note(None)
+            return
+        log.warning("history: %s", problem)
+        self._tray.set_note(_("Breaks not saved yet: the history file cannot be written"))
+        self._notifier.notify(
+            "backbreak",
+            _(
+                "Your breaks cannot be saved right now ({0}). They are kept and saved as "
+                "soon as the history file can be written again."
+            ).format(problem),
+        )
 
     def _on_clock_findings(self, findings: list[Finding]) -> None:
         for finding in findings:
@@ -577,8 +604,11 @@ class TrayApp(QObject):
             status = service.status()
             return {
                 "ok": True,
-                "text": status_text(status, self._clock.zone()),
+                "text": status_text(status, self._clock.zone())
+                + (f"\nHistory: {self._history.problem}" if self._history.problem else ""),
                 "status": status_json(status, self._clock.zone()),
+                "history_unsaved_events": self._history.unsaved_events,
+                "history_problem": self._history.problem,
             }
         if command == "break-now":
             service.break_now()

@@ -25,7 +25,7 @@ from typing import Any, cast
 
 from backbreak.core.cycle import CycleState
 from backbreak.core.history_model import EVENT_KINDS, EventKind, HistoryEvent
-from backbreak.platform import stats
+from backbreak.platform import history_spill, stats
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# What a file must hold after migrating, table by table (the columns this version reads);
+# a file without them is not a backbreak history and is moved aside like a damaged one.
+_EXPECTED_COLUMNS = {
+    "events": {
+        "id",
+        "at_utc",
+        "local_day",
+        "utc_offset_minutes",
+        "kind",
+        "entry_id",
+        "seconds",
+        "sitting_seconds",
+    },
+    "state": {"key", "value"},
+}
+
+# How long a write waits for another program's lock. Writes run on the GUI thread: a
+# short wait, then the event is kept (in memory and in the spill file) and written later.
+BUSY_TIMEOUT_S = 0.25
+# Checkpoint the WAL every 16 pages (64 KiB) and cut it back to 64 KiB afterwards: by
+# default it grows to 4 MiB, which filled a small disk after a few events.
+_WAL_AUTOCHECKPOINT_PAGES = 16
+_JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024
+
+# Saved instants further than this from the wall clock are damage (year 1, year 9999),
+# not history: they would overflow date arithmetic or hold the next prompt for ever.
+_PLAUSIBLE = timedelta(days=3660)
+# Saved counters beyond this are damage too.
+_MAX_SAVED_INT = 10**9
+
+ProblemListener = typing.Callable[[str | None], None]
+
 _CYCLE_STATE_KEY = "cycle_state"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EVENT_COLUMNS = "kind, at_utc, local_day, utc_offset_minutes, entry_id, seconds, sitting_seconds"
@@ -113,9 +145,19 @@ class History:
     def __init__(self, path: Path | str) -> None:
         self.path: Path | None = None if str(path) == MEMORY else Path(path)
         self.last_error: str | None = None
+        self.on_problem: ProblemListener | None = None
+        """Called with a sentence when writes start failing, and with None once
+        everything kept is written (the app tells the user, once)."""
+        self._problem: str | None = None
+        self._pending_rows: list[tuple[object, ...]] = []
+        self._pending_state: str | None = None
+        self._spill: Path | None = (
+            None if self.path is None else history_spill.spill_path_for(self.path)
+        )
+        self._stand_in_for: Path | None = None
         # isolation_level=None: autocommit, so each record/save is its own transaction and
         # is on disk when the call returns; multi-statement work uses explicit BEGIN.
-        self._conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+        self._conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             self._prepare()
         except sqlite3.DatabaseError as error:
@@ -126,10 +168,162 @@ class History:
         except BaseException:
             self._conn.close()
             raise
+        self._take_spilled()
 
     @classmethod
     def in_memory(cls) -> History:
         return cls(MEMORY)
+
+    @classmethod
+    def stand_in(cls, path: Path) -> History:
+        """An in-memory history standing in for ``path`` while it cannot be opened (locked
+        by another program, a full or failing disk): events are kept in the spill file
+        beside it, and every later write tries to open the real file again."""
+        history = cls(MEMORY)
+        history._stand_in_for = path
+        history._spill = history_spill.spill_path_for(path)
+        return history
+
+    # ---- writes that failed --------------------------------------------------------------
+
+    @property
+    def unsaved_events(self) -> int:
+        """Events recorded but not (yet) in the database file."""
+        return len(self._pending_rows)
+
+    @property
+    def problem(self) -> str | None:
+        """Why events are not being saved right now, or None."""
+        return self._problem
+
+    def retry(self) -> None:
+        """Write what is kept, if anything (call it now and then, e.g. once a minute)."""
+        if self._pending_rows or self._pending_state is not None or self._stand_in_for:
+            self._save([], None, try_now=True)
+        if self._problem is not None and self._stand_in_for is None:
+            # SQLite opened a file it could not write (immutable, read-only) read-only and
+            # stays that way; a new connection sees the file as it is now.
+            self._reconnect()
+            self._save([], None, try_now=True)
+
+    def _reconnect(self) -> None:
+        assert self.path is not None
+        old = self._conn
+        try:
+            self._conn = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None
+            )
+            self._prepare()
+        except (sqlite3.Error, HistoryError) as error:
+            log.info("history file %s still cannot be reopened: %s", self.path, error)
+            self._conn.close()
+            self._conn = old
+            return
+        old.close()
+
+    def _take_spilled(self) -> None:
+        """At start: events an earlier session could not write are written now."""
+        if self._spill is None:
+            return
+        spilled = history_spill.read(self._spill)
+        if not spilled.rows and spilled.state is None:
+            history_spill.remove(self._spill)
+            return
+        log.info("writing %d events kept from an earlier session", len(spilled.rows))
+        self._pending_rows = spilled.rows
+        self._pending_state = spilled.state
+        self._save([], None, spill_new=False, try_now=True)
+
+    def _save(
+        self,
+        rows: list[tuple[object, ...]],
+        state: str | None,
+        *,
+        spill_new: bool = True,
+        try_now: bool | None = None,
+    ) -> None:
+        """Write ``rows`` and ``state`` after whatever is kept. While writes are failing,
+        new ones are only kept (no waiting on a locked file for every event) until
+        ``retry`` (``try_now=True``) finds the file writable again."""
+        if try_now is None:
+            try_now = self._problem is None
+        if self._stand_in_for is not None and not (try_now and self._open_real_file()):
+            self._keep_in_stand_in(rows, state)
+            return
+        self._pending_rows += rows
+        if state is not None:
+            self._pending_state = state
+        if not try_now:
+            if spill_new and self._spill is not None:
+                history_spill.append(self._spill, rows, state)
+            self._set_problem(self.last_error or "earlier writes failed")
+            return
+        errors: list[str] = []
+        if self._pending_rows:
+            try:
+                with self._transaction():
+                    self._conn.executemany(_INSERT_EVENT, self._pending_rows)
+                self._pending_rows = []
+            except sqlite3.Error as error:
+                errors.append(str(error))
+        if self._pending_state is not None:
+            try:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
+                    (_CYCLE_STATE_KEY, self._pending_state),
+                )
+                self._pending_state = None
+            except sqlite3.Error as error:
+                errors.append(str(error))
+        if errors:
+            self.last_error = errors[0]
+            log.error("could not write to the history database %s: %s", self.path, errors[0])
+            if spill_new and self._spill is not None:
+                history_spill.append(self._spill, rows, state)
+            self._set_problem(errors[0])
+            return
+        if self._spill is not None and self._spill.exists():
+            history_spill.remove(self._spill)
+        self._set_problem(None)
+
+    def _keep_in_stand_in(self, rows: list[tuple[object, ...]], state: str | None) -> None:
+        # The memory database serves this session's History window and stats; the spill
+        # file carries the events over to the real file (here or at the next start).
+        with contextlib.suppress(sqlite3.Error):
+            if rows:
+                self._conn.executemany(_INSERT_EVENT, rows)
+            if state is not None:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
+                    (_CYCLE_STATE_KEY, state),
+                )
+        assert self._spill is not None
+        saved_to_disk = history_spill.append(self._spill, rows, state)
+        self._pending_rows += rows
+        where = "kept beside it" if saved_to_disk else "kept in memory only"
+        self._set_problem(f"the history file {self._stand_in_for} cannot be opened ({where})")
+
+    def _open_real_file(self) -> bool:
+        assert self._stand_in_for is not None
+        try:
+            real = History(self._stand_in_for)  # replays the spill file: every kept event
+        except (sqlite3.Error, HistoryError, OSError):
+            return False
+        log.info("history file %s can be opened again", self._stand_in_for)
+        self._conn.close()
+        self._conn, real._conn = real._conn, self._conn
+        self.path, self._spill = real.path, real._spill
+        self._pending_rows, self._pending_state = real._pending_rows, real._pending_state
+        self._stand_in_for = None
+        return True
+
+    def _set_problem(self, error: str | None) -> None:
+        if error is not None:
+            error = f"{error}; {self.unsaved_events} event(s) not saved yet"
+        changed = (error is None) != (self._problem is None)
+        self._problem = error
+        if changed and self.on_problem is not None:
+            self.on_problem(error)
 
     def _prepare(self) -> None:
         (version,) = self._conn.execute("PRAGMA user_version").fetchone()
@@ -139,14 +333,37 @@ class History:
             problems = [row[0] for row in self._conn.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise CorruptHistoryError("; ".join(map(str, problems[:3])))
+        if version == SCHEMA_VERSION:
+            # Before anything below writes to the file: one that is moved aside must be
+            # moved aside exactly as it was.
+            self._check_shape()
+        if version == 0:
+            # A new file has no tables; one with tables but no version is some other
+            # program's database, not ours to add tables to.
+            tables = [row[0] for row in self._conn.execute("SELECT name FROM sqlite_master")]
+            if tables:
+                raise CorruptHistoryError(f"not a backbreak history (it holds {tables[:3]})")
         self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_AUTOCHECKPOINT_PAGES}")
+        self._conn.execute(f"PRAGMA journal_size_limit = {_JOURNAL_SIZE_LIMIT_BYTES}")
         # FULL in WAL mode syncs on every commit; we write a handful of rows an hour, so
         # the cost is nothing and a power cut cannot lose a committed event.
         self._conn.execute("PRAGMA synchronous = FULL")
         # Clearing history is a privacy promise: deleted rows are overwritten in the file
         # instead of lingering in free pages until something reuses them.
         self._conn.execute("PRAGMA secure_delete = ON")
-        self._migrate(version)
+        if version != SCHEMA_VERSION:
+            self._migrate(version)
+            self._check_shape()
+
+    def _check_shape(self) -> None:
+        for table, expected in _EXPECTED_COLUMNS.items():
+            found = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            # A later migration may add columns; the ones this version reads must be there.
+            if not expected <= found:
+                raise CorruptHistoryError(
+                    f"table {table} is {'missing' if not found else 'of another shape'}"
+                )
 
     def _migrate(self, from_version: int) -> None:
         for version in range(from_version, SCHEMA_VERSION):
@@ -164,27 +381,14 @@ class History:
 
     def record(self, event: HistoryEvent) -> None:
         """Append one event; committed before returning."""
-        row = _event_row(event)
-        self._write(lambda: self._conn.execute(_INSERT_EVENT, row))
+        self._save([_event_row(event)], None)
 
     def record_many(self, events: Iterable[HistoryEvent]) -> None:
         """Append many events in one transaction (imports, tests, benchmarks)."""
-        rows = [_event_row(event) for event in events]
-
-        def insert() -> None:
-            with self._transaction():
-                self._conn.executemany(_INSERT_EVENT, rows)
-
-        self._write(insert)
+        self._save([_event_row(event) for event in events], None)
 
     def save_state(self, state: CycleState) -> None:
-        text = json.dumps(_encode(state), sort_keys=True)
-        self._write(
-            lambda: self._conn.execute(
-                "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
-                (_CYCLE_STATE_KEY, text),
-            )
-        )
+        self._save([], json.dumps(_encode(state), sort_keys=True))
 
     def record_checkin(self, day: date, at: datetime, score: int | None) -> None:
         """The back check-in for ``day``: 0–10, or None when skipped (so it counts as
@@ -231,13 +435,6 @@ class History:
             return
         self._conn.execute("VACUUM")
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def _write(self, action: typing.Callable[[], object]) -> None:
-        try:
-            action()
-        except sqlite3.Error as error:
-            self.last_error = str(error)
-            log.error("could not write to the history database %s: %s", self.path, error)
 
     # ---- reading --------------------------------------------------------------------
 
@@ -399,9 +596,11 @@ def open_history(path: Path) -> tuple[History, str | None]:
             f"{backup} and a new, empty history was started."
         )
     except (sqlite3.Error, OSError) as error:
-        return History.in_memory(), (
-            f"The history file {path} could not be opened ({error}). "
-            "This session's breaks will not be saved."
+        # Locked by another program, a full or failing disk: keep this session's events
+        # beside the file and write them once it can be opened.
+        return History.stand_in(path), (
+            f"The history file {path} could not be opened ({error}). Your breaks are kept "
+            "and saved as soon as it can be opened again."
         )
 
 
@@ -448,11 +647,29 @@ def _event_row(event: HistoryEvent) -> tuple[object, ...]:
 
 
 def _events_from_rows(rows: Iterable[Sequence[Any]]) -> Iterator[HistoryEvent]:
-    for kind, at_utc, local_day, offset, entry_id, seconds, sitting in rows:
-        if kind not in EVENT_KINDS:
-            # Written by a newer version; an export from this one simply leaves it out.
-            continue
-        yield HistoryEvent(
+    for row in rows:
+        event = _event_from_row(row)
+        if event is not None:
+            yield event
+
+
+def _event_from_row(row: Sequence[Any]) -> HistoryEvent | None:
+    """The event in ``row``; None for one a newer version wrote (an unknown kind) or one
+    that is damaged (an instant out of range, a bad day, a wrong type): the History window,
+    stats and export go on without it."""
+    kind, at_utc, local_day, offset, entry_id, seconds, sitting = row
+    if kind not in EVENT_KINDS:
+        return None
+    try:
+        if not all(isinstance(v, int) for v in (at_utc, offset)):
+            raise TypeError("not a whole number")
+        if not all(v is None or isinstance(v, int) for v in (seconds, sitting)):
+            raise TypeError("not a whole number")
+        if not (entry_id is None or isinstance(entry_id, str)) or not isinstance(local_day, str):
+            raise TypeError("not text")
+        if abs(offset) > 24 * 60:
+            raise ValueError(f"UTC offset {offset} min")
+        return HistoryEvent(
             kind=cast(EventKind, kind),
             at=_EPOCH + timedelta(seconds=at_utc),
             local_day=date.fromisoformat(local_day),
@@ -461,6 +678,9 @@ def _events_from_rows(rows: Iterable[Sequence[Any]]) -> Iterator[HistoryEvent]:
             seconds=seconds,
             sitting_seconds=sitting,
         )
+    except (TypeError, ValueError, OverflowError) as error:
+        log.warning("history row %r skipped: %s", tuple(row), error)
+        return None
 
 
 def _encode(value: object) -> object:
@@ -516,7 +736,14 @@ def _decode(hint: Any, raw: object) -> object:
             raise _UnreadableError(str(error)) from error
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)  # we always write UTC
-        return moment.astimezone(UTC)
+        try:
+            moment = moment.astimezone(UTC)
+            off_by = abs(moment - datetime.now(UTC))
+        except OverflowError as error:  # year 1 or 9999 with an offset
+            raise _UnreadableError(str(error)) from error
+        if off_by > _PLAUSIBLE:
+            raise _UnreadableError(f"{raw} is too far from now")
+        return moment
     if hint is bool:
         if not isinstance(raw, bool):
             raise _UnreadableError(f"expected true/false, found {raw!r}")
@@ -524,6 +751,8 @@ def _decode(hint: Any, raw: object) -> object:
     if hint is int:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise _UnreadableError(f"expected a whole number, found {raw!r}")
+        if abs(raw) > _MAX_SAVED_INT:
+            raise _UnreadableError(f"{raw} is out of range")
         return raw
     if hint is str:
         if not isinstance(raw, str):

@@ -96,6 +96,7 @@ class TrayController(QObject):
         self._icon_key: tuple[int | None, bool, bool, IconStyle] | None = None
         self._current_icon = tray_icon(None, False, self._dark_panel(), self.icon_style)
         self._tooltip = APP_NAME
+        self._note: str | None = None
 
         self._menu = QMenu()
         self._build_menu(history_enabled)
@@ -202,6 +203,18 @@ class TrayController(QObject):
         """The status text currently shown (also when there is no tray to show it in)."""
         return self._tooltip
 
+    def set_note(self, note: str | None) -> None:
+        """A line under the status in the icon's tooltip (e.g. breaks not saved), or none."""
+        self._note = note
+        if self._icon is not None:
+            self._icon.setToolTip(self.icon_tooltip)
+
+    @property
+    def icon_tooltip(self) -> str:
+        """The tray icon's tooltip: the status, and the note if there is one."""
+        text = f"{APP_NAME}: {self._tooltip}" if self._status else APP_NAME
+        return f"{text}\n{self._note}" if self._note else text
+
     @property
     def current_icon(self) -> QIcon:
         return self._current_icon
@@ -212,7 +225,7 @@ class TrayController(QObject):
             self._tooltip = text
             self.status_action.setText(text)
             if self._icon is not None:
-                self._icon.setToolTip(f"{APP_NAME}: {text}")
+                self._icon.setToolTip(self.icon_tooltip)
         paused = status.mode in ("paused", "paused_indefinitely")
         fraction = fraction_elapsed(status)
         key = (quantise(fraction), paused, self._dark_panel(), self.icon_style)
@@ -295,7 +308,7 @@ class TrayController(QObject):
             return
         icon = QSystemTrayIcon(self._current_icon, self)
         icon.setContextMenu(self._menu)
-        icon.setToolTip(f"{APP_NAME}: {self._tooltip}" if self._status else APP_NAME)
+        icon.setToolTip(self.icon_tooltip)
         icon.activated.connect(self._on_activated)
         self._icon = icon
         icon.show()

@@ -752,8 +752,16 @@
         <translation>{0} Einträge in deinem Katalogordner ließen sich nicht laden; prüfe sie mit &apos;backbreak catalog --validate DATEI&apos;. Erster: {1}</translation>
     </message>
     <message>
+        <source>Breaks not saved yet: the history file cannot be written</source>
+        <translation>Pausen noch nicht gespeichert: die Verlaufsdatei lässt sich nicht schreiben</translation>
+    </message>
+    <message>
         <source>Your settings could not be saved: {0}</source>
         <translation>Deine Einstellungen konnten nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Your breaks cannot be saved right now ({0}). They are kept and saved as soon as the history file can be written again.</source>
+        <translation>Deine Pausen lassen sich gerade nicht speichern ({0}). Sie bleiben erhalten und werden gespeichert, sobald sich die Verlaufsdatei wieder schreiben lässt.</translation>
     </message>
     <message>
         <source>Show history</source>

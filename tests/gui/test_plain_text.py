@@ -159,4 +159,7 @@ def test_a_notification_body_is_escaped_for_a_markup_server(
     body = recorded.read_text().splitlines()[-1]
     escaped = HOSTILE.replace("<", "&lt;").replace(">", "&gt;")
     assert body == f"settings: {escaped} &amp; more"
+    # Let notify-send's QProcess finish and be deleted before the notifier goes.
+    qtbot.waitUntil(lambda: notifier._process is None, timeout=10000)
     notifier.close()
+    qtbot.wait(10)

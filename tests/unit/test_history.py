@@ -203,8 +203,11 @@ def test_failed_write_is_logged_not_raised(
     history.record(event("prompted"))
     assert history.last_error == "no"
     assert "could not write" in caplog.text
-    history.save_state(CycleState(snoozes_in_row=1))  # other writes still work
+    assert history.unsaved_events == 1  # kept, to be written later
+    history.save_state(CycleState(snoozes_in_row=1))  # kept too while writes fail
+    history.retry()  # the state goes in although events are still refused
     assert history.load_state().snoozes_in_row == 1
+    assert history.unsaved_events == 1
 
 
 def test_open_history_creates_the_folder(tmp_path: Path) -> None:
