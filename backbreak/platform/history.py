@@ -72,18 +72,23 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # What a file must hold after migrating, table by table (the columns this version reads);
 # a file without them is not a backbreak history and is moved aside like a damaged one.
-_EXPECTED_COLUMNS = {
-    "events": {
-        "id",
-        "at_utc",
-        "local_day",
-        "utc_offset_minutes",
-        "kind",
-        "entry_id",
-        "seconds",
-        "sitting_seconds",
-    },
-    "state": {"key", "value"},
+# Each table with the schema version that brought it.
+_EXPECTED_COLUMNS: dict[str, tuple[int, set[str]]] = {
+    "events": (
+        1,
+        {
+            "id",
+            "at_utc",
+            "local_day",
+            "utc_offset_minutes",
+            "kind",
+            "entry_id",
+            "seconds",
+            "sitting_seconds",
+        },
+    ),
+    "state": (1, {"key", "value"}),
+    "checkins": (3, {"local_day", "at_utc", "score"}),
 }
 
 # How long a write waits for another program's lock. Writes run on the GUI thread: a
@@ -333,10 +338,9 @@ class History:
             problems = [row[0] for row in self._conn.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise CorruptHistoryError("; ".join(map(str, problems[:3])))
-        if version == SCHEMA_VERSION:
-            # Before anything below writes to the file: one that is moved aside must be
-            # moved aside exactly as it was.
-            self._check_shape()
+        # Before anything below writes to the file: one that is moved aside must be moved
+        # aside exactly as it was.
+        self._check_shape(version)
         if version == 0:
             # A new file has no tables; one with tables but no version is some other
             # program's database, not ours to add tables to.
@@ -354,10 +358,13 @@ class History:
         self._conn.execute("PRAGMA secure_delete = ON")
         if version != SCHEMA_VERSION:
             self._migrate(version)
-            self._check_shape()
+            self._check_shape(SCHEMA_VERSION)
 
-    def _check_shape(self) -> None:
-        for table, expected in _EXPECTED_COLUMNS.items():
+    def _check_shape(self, version: int) -> None:
+        """The tables a file of ``version`` must have, with the columns this one reads."""
+        for table, (since, expected) in _EXPECTED_COLUMNS.items():
+            if since > version:
+                continue
             found = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
             # A later migration may add columns; the ones this version reads must be there.
             if not expected <= found:
@@ -401,6 +408,14 @@ class History:
                 (day.isoformat(), _epoch_seconds(at), score),
             )
         )
+
+    def _write(self, action: typing.Callable[[], object]) -> None:
+        # A one-off write (the check-in): logged and remembered when it fails, not kept.
+        try:
+            action()
+        except sqlite3.Error as error:
+            self.last_error = str(error)
+            log.error("could not write to the history database %s: %s", self.path, error)
 
     def clear(self) -> int:
         """Delete every event (the cycle state stays); returns how many were deleted.
