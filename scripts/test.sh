@@ -28,6 +28,7 @@ debian_packages=(
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
   espeak-ng-espeak pulseaudio pulseaudio-utils sox libxss1
   desktop-file-utils appstream appstream-util zsh fish
+  faketime libfaketime
   icu-devtools binutils
   openbox x11-utils x11-xserver-utils
 )

@@ -265,6 +265,8 @@ class Backbreak:
     data_dir: Path
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
+    app_env: dict[str, str] = field(default_factory=dict)
+    """Extra environment for the app process only (not its CLI calls), e.g. libfaketime."""
 
     def cli(self, *args: str, timeout: float = 15) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -281,7 +283,7 @@ class Backbreak:
         with self.log_path.open("ab") as sink:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "backbreak", "--data-dir", str(self.data_dir), *extra],
-                env=self.desktop.env,
+                env={**self.desktop.env, **self.app_env},
                 stdout=sink,
                 stderr=subprocess.STDOUT,
             )
