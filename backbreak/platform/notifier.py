@@ -115,6 +115,8 @@ class FreedesktopNotifier(QObject):
         )
         self._notify_send = notify_send or shutil.which("notify-send")
         self._process: QProcess | None = None
+        self._on_action: ActionCallback | None = None
+        """The current notification's click handler; None once it was replaced or ended."""
 
     def _interface(self) -> QtDBus.QDBusInterface | None:
         if not self._bus.isConnected():
@@ -190,18 +192,31 @@ class FreedesktopNotifier(QObject):
             env = QProcessEnvironment.systemEnvironment()
             env.insert("DBUS_SESSION_BUS_ADDRESS", self._bus_address)
             process.setProcessEnvironment(env)
-        process.readyReadStandardOutput.connect(lambda: self._on_output(process, on_action))
-        process.finished.connect(lambda: self._on_finished(process))
+        # The process's slots are this object's own methods, never closures. A closure
+        # (say over self, or over an on_action that reaches the app that owns us) is owned
+        # by the connection, and the connection dies inside the process's destructor (its
+        # deleteLater, below). If that drops the last reference to a notifier Python owns
+        # (one made without a parent), the notifier is freed right there and deletes its
+        # children, the half-destroyed process among them: deleted twice, a segfault in
+        # whichever event loop runs the deferred delete. A bound method of a QObject holds
+        # no reference to it, so the process's end can never end the notifier.
+        process.readyReadStandardOutput.connect(self._on_output)
+        process.finished.connect(self._on_finished)
+        self._process, self._on_action = process, on_action
         process.start(self._notify_send, argv)
         if not process.waitForStarted(_DBUS_TIMEOUT_MS):
             _log.warning("Cannot start %s: %s", self._notify_send, process.errorString())
+            self._process, self._on_action = None, None
+            process.deleteLater()
             return False
-        self._process = process
         return True
 
-    def _on_finished(self, process: QProcess) -> None:
+    def _on_finished(self) -> None:
+        process = self.sender()
+        if not isinstance(process, QProcess):
+            return
         if self._process is process:
-            self._process = None
+            self._process, self._on_action = None, None
         process.deleteLater()
 
     def close(self) -> None:
@@ -212,17 +227,23 @@ class FreedesktopNotifier(QObject):
         # A newer notification replaces the old one; its waiting notify-send must not
         # report a click meant for the new one.
         process, self._process = self._process, None
+        self._on_action = None
         if process is not None:
             process.readyReadStandardOutput.disconnect()
             process.kill()
             process.waitForFinished(_DBUS_TIMEOUT_MS)
 
-    def _on_output(self, process: QProcess, on_action: ActionCallback | None) -> None:
+    def _on_output(self) -> None:
         # notify-send prints the chosen action's key, one line, when the user picks one.
-        while process.canReadLine():
+        # Only the current notification's process may report a click (see _stop_previous).
+        process = self.sender()
+        if not isinstance(process, QProcess) or process is not self._process:
+            return
+        while process is self._process and process.canReadLine():
             key = bytes(process.readLine().data()).decode("utf-8", "replace").strip()
+            on_action = self._on_action
             if key and on_action is not None:
-                on_action(key)
+                on_action(key)  # may show a new notification, replacing this process
 
 
 class PlyerNotifier:

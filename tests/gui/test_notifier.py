@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from backbreak.platform.notifier import (
@@ -81,6 +84,35 @@ def test_pick_notifier_ends_with_the_tray(qtbot: QtBot) -> None:
     assert [b.name for b in chain.backends][-1] == "tray"
     assert chain.backends[-1].show("t", "b", (), None)
     assert shown == [("t", "b")]
+
+
+class _AnyServer(FreedesktopNotifier):
+    """Takes any bus for a notification server, so only the notify-send side runs."""
+
+    def capabilities(self) -> list[str]:
+        return ["body"]
+
+
+def test_a_notifier_dropped_with_a_notification_pending_goes_at_once_and_safely(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Once a segfault: close() reaps the waiting notify-send and schedules its deleteLater;
+    # closures on the process's signals kept the notifier alive until that deferred delete
+    # ran, and then freed it (and so its child, the process being deleted) a second time.
+    waiting = tmp_path / "notify-send"
+    waiting.write_text("#!/bin/sh\nexec sleep 60\n")  # like notify-send waiting for a click
+    waiting.chmod(waiting.stat().st_mode | stat.S_IXUSR)
+    notifier = _AnyServer(bus_address=None, notify_send=str(waiting))
+    destroyed: list[bool] = []
+    notifier.destroyed.connect(lambda: destroyed.append(True))
+    assert notifier.show("Stand up", "", [("default", "Open")], lambda key: None)
+    notifier.close()
+    wrapper = weakref.ref(notifier)
+    del notifier
+    assert wrapper() is None, "the pending notify-send process still holds the notifier"
+    assert destroyed == [True]
+    # What any later event loop does first; this used to crash the interpreter.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # --- a real notification daemon on a private bus -------------------------------------
