@@ -22,12 +22,12 @@ then
 fi
 
 debian_packages=(
-  xvfb xauth trayer dunst libnotify-bin dbus-x11 xdotool
+  xvfb xauth trayer dunst libnotify-bin dbus dbus-x11 xdotool
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
   espeak-ng-espeak pulseaudio pulseaudio-utils sox libxss1
-  desktop-file-utils appstream appstream-util zsh fish
+  desktop-file-utils appstream appstream-util flatpak-builder zsh fish
   faketime libfaketime
   icu-devtools binutils
   openbox x11-utils x11-xserver-utils

@@ -51,9 +51,19 @@ def language_of(ts: Path) -> str:
     return ts.stem.removeprefix("backbreak_")
 
 
+def pyside_tool(name: str) -> str:
+    """The PySide6 tool ``name`` of the Python running this script: pip puts it next to
+    ``sys.executable``, and a venv that is not activated is not on PATH (where another
+    PySide6's tool, of another Qt version, may be). PATH only when it is not there."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.is_file():
+        return str(beside)
+    return shutil.which(name) or name
+
+
 def lupdate_command(sources: list[Path], ts: Path) -> list[str]:
     return [
-        "pyside6-lupdate",
+        pyside_tool("pyside6-lupdate"),
         *LUPDATE_OPTIONS,
         "-target-language",
         language_of(ts),
@@ -64,7 +74,7 @@ def lupdate_command(sources: list[Path], ts: Path) -> list[str]:
 
 
 def lrelease_command(ts: Path, qm: Path) -> list[str]:
-    return ["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)]
+    return [pyside_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--release", action="store_true", help="only run lrelease")
     args = parser.parse_args(argv)
     for tool in ("pyside6-lupdate", "pyside6-lrelease"):
-        if shutil.which(tool) is None:
+        if shutil.which(pyside_tool(tool)) is None:
             print(f"{tool} not found; it comes with PySide6", file=sys.stderr)
             return 1
     for ts in ts_files():

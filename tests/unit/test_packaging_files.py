@@ -82,9 +82,9 @@ def test_metainfo_passes_appstream_util_validate() -> None:
 
 
 def test_flatpak_manifest_parses_without_unknown_properties(tmp_path: Path) -> None:
-    builder = shutil.which("flatpak-builder")
-    if builder is None:
-        pytest.skip("flatpak-builder is not installed; the JSON checks below still run")
+    # Missing: skipped on a developer's machine (the JSON checks below still run), a
+    # failure under CI, which installs it (scripts/test.sh).
+    builder = tool("flatpak-builder", "flatpak-builder")
     # flatpak-builder leaves a .flatpak-builder folder in its working folder.
     result = run([builder, "--show-manifest", str(FLATPAK_MANIFEST)], cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -13,6 +13,7 @@ import importlib.util
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -193,10 +194,22 @@ def test_every_marked_string_in_the_code_has_a_german_translation() -> None:
 
 
 def _tool(name: str) -> str:
-    found = shutil.which(name)
+    # The one the refresh tool runs: next to sys.executable, so the tests need no PATH.
+    found = shutil.which(TOOL.pyside_tool(name))
     # Both tools come with PySide6-Essentials; their absence is a broken setup, not a skip.
     assert found is not None, f"{name} is not installed (it ships with PySide6)"
-    return found
+    return str(found)
+
+
+def test_the_pyside_tools_are_those_of_this_python_without_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A venv that is not activated is not on PATH; its PySide6 tools are still found."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: nothing found by PATH
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    assert TOOL.lrelease_command(TS, QM)[0] == str(beside)
+    assert TOOL.lupdate_command([], TS)[0] == str(beside.with_name("pyside6-lupdate"))
+    assert beside.is_file()
 
 
 def test_lupdate_finds_nothing_untranslated(tmp_path: Path) -> None:
