@@ -30,7 +30,7 @@ debian_packages=(
   desktop-file-utils appstream appstream-util flatpak-builder zsh fish
   faketime libfaketime
   icu-devtools binutils
-  openbox x11-utils x11-xserver-utils
+  openbox x11-utils x11-xserver-utils at-spi2-core python3-pyatspi
 )
 if "$needs_own_venv"; then
   # The venv and ensurepip modules for the system python3 (not installed by default).

@@ -63,12 +63,10 @@ class AboutDialog(QDialog):
         summary.setWordWrap(True)
         self.health_note = QLabel(_(HEALTH_NOTE))
         self.health_note.setWordWrap(True)
-        self.health_note.setAccessibleName(self.tr("Health note"))
 
         self.paths_label = QLabel(self._paths_html())
         self.paths_label.setTextFormat(Qt.TextFormat.RichText)
         self.paths_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.paths_label.setAccessibleName(self.tr("File locations"))
         self.paths_label.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

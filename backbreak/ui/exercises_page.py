@@ -54,6 +54,7 @@ from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
 from backbreak.ui.names import area_name, kind_name, need_name, position_name
 from backbreak.ui.plain_text import PlainLabel, html_list
+from backbreak.ui.texts import illustration_text
 
 log = logging.getLogger(__name__)
 
@@ -475,6 +476,9 @@ class ExercisesPage(QWidget):
         self.text_filter.setPlaceholderText(self.tr("Search exercises"))
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setAccessibleName(self.tr("Search exercises by words"))
+        # The clear button Qt adds is a tool button with an icon and no text of its own.
+        for clear in self.text_filter.findChildren(QToolButton):
+            clear.setAccessibleName(self.tr("Clear the search"))
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in KINDS:
@@ -557,7 +561,6 @@ class ExercisesPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.count = PlainLabel()
-        self.count.setAccessibleName(self.tr("How many exercises are listed"))
         self.unhide = QPushButton()
         self.unhide.setAutoDefault(False)
         self.unhide.clicked.connect(self.model.show_all)
@@ -584,21 +587,16 @@ class ExercisesPage(QWidget):
         self.preview_picture = PlainLabel()
         self.preview_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_picture.setMinimumHeight(PREVIEW_SIZE.height())
-        self.preview_picture.setAccessibleName(self.tr("Illustration"))
         self.preview_title = PlainLabel()
         self.preview_title.setWordWrap(True)
         self._fonts.set(self.preview_title, 1.15, bold=True)
-        self.preview_title.setAccessibleName(self.tr("Exercise"))
         self.preview_meta = PlainLabel()
         self.preview_meta.setWordWrap(True)
-        self.preview_meta.setAccessibleName(self.tr("Kind, body areas and time"))
         self.preview_steps = PlainLabel()
         self.preview_steps.setWordWrap(True)
         self.preview_steps.setTextFormat(Qt.TextFormat.RichText)
-        self.preview_steps.setAccessibleName(self.tr("Steps"))
         self.preview_note = PlainLabel()
         self.preview_note.setWordWrap(True)
-        self.preview_note.setAccessibleName(self.tr("Why it helps, and care"))
         self.preview_shown = QCheckBox(self.tr("Show in &prompts"))
         self.preview_shown.setAccessibleName(self.tr("Show this exercise in prompts"))
         self.preview_shown.toggled.connect(self._preview_shown_toggled)
@@ -782,6 +780,7 @@ class ExercisesPage(QWidget):
             self.preview_picture.hide()
         else:
             self.preview_picture.setPixmap(picture)
+        self.preview_picture.setAccessibleName(illustration_text(entry))
         self.preview_title.setText(entry.title)
         meta = [
             kind_name(entry.kind),

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QAccessible, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -47,6 +47,7 @@ from backbreak.core.status import Status
 from backbreak.platform.export import export_csv
 from backbreak.platform.history import History
 from backbreak.platform.stats import OTHER_AREA, DayCounts, StatsSummary, area_counts
+from backbreak.ui.accessible import give_role
 from backbreak.ui.charts import (
     OUTCOME_LABELS,
     AreaBarsChart,
@@ -247,12 +248,11 @@ def areas_text(areas: Mapping[str, int]) -> str:
 # ---- pages ---------------------------------------------------------------------------
 
 
-def _wrapped_label(accessible_name: str = "") -> QLabel:
+def _wrapped_label() -> QLabel:
+    # No accessible name: a label's is its text, the summary a screen reader must read.
     label = PlainLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if accessible_name:
-        label.setAccessibleName(accessible_name)
     return label
 
 
@@ -279,13 +279,13 @@ class _Page(QStackedWidget):
         super().__init__()
         self.content = content
         # Scrolls instead of squeezing the charts on a small screen or with large fonts.
+        # A Tab stop (keys scroll it), so each page names it after its tab.
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(content)
         self.empty = _empty_label()
-        self.empty.setAccessibleName(self.tr("No history"))
         fonts.set(self.empty, HEADING_SCALE)
         self.addWidget(self.scroller)
         self.addWidget(self.empty)
@@ -306,15 +306,16 @@ class TodayPage(_Page):
     def __init__(self, fonts: RelativeFonts) -> None:
         content = QWidget()
         super().__init__(content, fonts)
+        self.scroller.setAccessibleName(self.tr("Today"))
         self.heading = _wrapped_label()
         fonts.set(self.heading, HEADING_SCALE, bold=True)
-        self.summary = _wrapped_label(self.tr("Today's summary"))
+        self.summary = _wrapped_label()
         fonts.set(self.summary, bold=True)
         self.timeline = TimelineChart()
         self.timeline.setAccessibleName(self.tr("Today's timeline"))
         self.legend = TimelineLegend()
-        self.details = _wrapped_label(self.tr("Today's timeline in words"))
-        self.exercises = _wrapped_label(self.tr("Exercises done and skipped today"))
+        self.details = _wrapped_label()
+        self.exercises = _wrapped_label()
         layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -331,12 +332,13 @@ class PeriodPage(_Page):
     def __init__(self, days: int, fonts: RelativeFonts) -> None:
         content = QWidget()
         super().__init__(content, fonts)
+        self.scroller.setAccessibleName(self.tr("Last {0} days").format(days))
         self.days = days
         self.heading = _wrapped_label()
         fonts.set(self.heading, HEADING_SCALE, bold=True)
-        self.summary = _wrapped_label(self.tr("Summary of the last {0} days").format(days))
+        self.summary = _wrapped_label()
         fonts.set(self.summary, bold=True)
-        self.streaks = _wrapped_label(self.tr("Streaks"))
+        self.streaks = _wrapped_label()
         self.streaks.setToolTip(
             self.tr(
                 "A day counts towards a streak when at least one break was done and none "
@@ -346,12 +348,12 @@ class PeriodPage(_Page):
         self.bars = DayBarsChart()
         self.bars.setAccessibleName(self.tr("Breaks per day, last {0} days").format(days))
         self.bars_legend = DayBarsLegend()
-        self.bars_label = _wrapped_label(self.tr("Breaks per day in words"))
+        self.bars_label = _wrapped_label()
         self.areas_heading = PlainLabel(self.tr("Body areas that got attention"))
         fonts.set(self.areas_heading, HEADING_SCALE, bold=True)
         self.areas = AreaBarsChart()
         self.areas.setAccessibleName(self.tr("Exercises per body area, last {0} days").format(days))
-        self.areas_label = _wrapped_label(self.tr("Body areas in words"))
+        self.areas_label = _wrapped_label()
         layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -396,7 +398,9 @@ class HistoryWindow(QWidget):
         titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        # Read as a named frame (its title), not as an unnamed "filler".
         self.setWindowTitle(self.tr("backbreak history"))
+        give_role(HistoryWindow, QAccessible.Role.Window)
         self._history = history
         self._catalog_areas = dict(catalog_areas)
         self._zone = zone_provider
@@ -421,7 +425,7 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(self.month_page, self.tr("&Month"))
         self.tabs.currentChanged.connect(self._load_tab)
 
-        self.status = _wrapped_label(self.tr("Export status"))
+        self.status = _wrapped_label()
         self.export_button = QPushButton(self.tr("&Export CSV…"))
         self.export_button.setAccessibleName(self.tr("Export all history as a CSV file"))
         self.export_button.clicked.connect(self.choose_export_file)

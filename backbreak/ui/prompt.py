@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import (
+    QAccessible,
     QCloseEvent,
     QCursor,
     QGuiApplication,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from backbreak.core.catalog import Entry
 from backbreak.core.durations import exercise_time_text
+from backbreak.ui.accessible import announce, give_role
 from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.illustration import render_illustration
 from backbreak.ui.placement import (
@@ -53,6 +55,7 @@ from backbreak.ui.placement import (
     nearest_corner,
 )
 from backbreak.ui.plain_text import PlainLabel, html_list
+from backbreak.ui.texts import illustration_text
 from backbreak.ui.theme import NoticeLabel, muted
 
 ILLUSTRATION_SIZE = QSize(240, 160)
@@ -100,8 +103,10 @@ class PromptWindow(QWidget):
         # NOT Qt.WindowDoesNotAcceptFocus: that would also stop a click from activating the
         # window and make the prompt unusable from the keyboard.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        # A screen reader names the window by its title and reads it as a dialog; a new
+        # exercise announces itself (see show_entry), since the window takes no focus.
         self.setWindowTitle(self.tr("Time to stand up"))
-        self.setAccessibleName(self.tr("Break prompt"))
+        give_role(PromptWindow, QAccessible.Role.Dialog)
 
         self._entry: Entry | None = None
         self._illustration: bytes | None = None
@@ -148,12 +153,15 @@ class PromptWindow(QWidget):
     # ---- construction ---------------------------------------------------------------------
 
     def _build(self) -> None:
+        # No accessible names on the labels: a label's accessible name is its text, which
+        # is what a screen reader must read ("Exercise" or "Steps" in its place hid it).
+        # Names only where the text alone would not do: buttons, and the illustration,
+        # which has no text (its description comes with the entry).
         # Sizes as multiples of the system font, kept when it changes (see ui.fonts).
         self._fonts = RelativeFonts(self)
         self._title = PlainLabel()
         self._title.setWordWrap(True)
         self._fonts.set(self._title, 1.35, bold=True, enlarge=True)
-        self._title.setAccessibleName(self.tr("Exercise"))
 
         # Filled in per entry: the total for both sides and one side's share.
         self._badge = NoticeLabel("info")
@@ -167,32 +175,26 @@ class PromptWindow(QWidget):
         self._picture = PlainLabel()
         self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._picture.setMinimumHeight(ILLUSTRATION_SIZE.height())
-        self._picture.setAccessibleName(self.tr("Illustration"))
 
         self._steps = PlainLabel()
         self._steps.setWordWrap(True)
         self._steps.setTextFormat(Qt.TextFormat.RichText)
-        self._steps.setAccessibleName(self.tr("Steps"))
         self._fonts.set(self._steps, enlarge=True)
 
         # Secondary text: the theme's placeholder colour, also after a light/dark switch.
         self._why = muted(PlainLabel())
         self._why.setWordWrap(True)
         self._fonts.set(self._why, 0.9, enlarge=True)
-        self._why.setAccessibleName(self.tr("Why it helps"))
 
         # Painted from the palette: "Careful:" says it in words, the tint only draws the eye.
         self._caution = NoticeLabel("caution")
         self._fonts.set(self._caution, enlarge=True)
-        self._caution.setAccessibleName(self.tr("Caution"))
 
         self._clock = PlainLabel()
         self._fonts.set(self._clock, 1.8, bold=True, enlarge=True)
-        self._clock.setAccessibleName(self.tr("Time left"))
         self._phase = PlainLabel()
         self._phase.setTextFormat(Qt.TextFormat.PlainText)
         self._phase.setWordWrap(True)
-        self._phase.setAccessibleName(self.tr("Countdown status"))
         self._fonts.set(self._phase, enlarge=True)
         self._start = self._button(self.tr("S&tart"), self.tr("Start the countdown"))
         self._start.clicked.connect(self._toggle_countdown)
@@ -219,7 +221,6 @@ class PromptWindow(QWidget):
         # Shown instead of Snooze once the snooze limit is reached: the reason, in words.
         self._snooze_spent = PlainLabel()
         self._snooze_spent.setWordWrap(True)
-        self._snooze_spent.setAccessibleName(self.tr("Why there is no Snooze"))
         self._snooze_spent.hide()
 
         self._never = QToolButton()
@@ -316,9 +317,10 @@ class PromptWindow(QWidget):
         self._title.setText(entry.title)
         sides_time = exercise_time_text(entry.duration_seconds, entry.sides)
         self._badge.setText(sides_time)
-        self._badge.setAccessibleName(sides_time)
         self._badge.setVisible(entry.sides == "each")
         self._set_illustration(illustration)
+        # The picture's text alternative: the entry's own description of it.
+        self._picture.setAccessibleName(illustration_text(entry))
         self._steps.setText(html_list(entry.steps))
         self._why.setText(entry.why)
         self._why.setVisible(bool(entry.why))
@@ -340,6 +342,12 @@ class PromptWindow(QWidget):
             self._unminimize()
             self.show()
         # No raise_(): the window stays on top anyway, and raising may activate it.
+        # Spoken by a screen reader whatever has the focus: the window takes none.
+        announce(
+            self,
+            self.tr("{0}: {1}, {2}").format(self.windowTitle(), entry.title, sides_time),
+            assertive=True,
+        )
 
     def set_snooze(self, can_snooze: bool, snooze_minutes: int, snoozed_times: int = 0) -> None:
         """The Snooze button: its length, and whether snoozing is still allowed. Once it
@@ -485,6 +493,10 @@ class PromptWindow(QWidget):
         # The window makes no sound itself: whoever listens (the app's CuePlayer) decides,
         # from the user's settings, whether to chime and whether to speak.
         self.cue_requested.emit(kind)
+        if kind in ("switch", "end"):
+            # A screen reader hears the switch and the end (the status line says which),
+            # not every tick: the clock's text changes each second but is not announced.
+            announce(self, self._phase.text(), assertive=kind == "switch")
 
     # ---- decisions ------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from backbreak.core.catalog import Entry
 from backbreak.core.i18n import N_, _
 from backbreak.core.settings import EXERCISE_KINDS, INT_RANGES, WEEKDAYS, Settings, clean_names
+from backbreak.ui.accessible import announce
 from backbreak.ui.exercises_page import ExercisesPage
 from backbreak.ui.plain_text import PlainLabel
 from backbreak.ui.theme import ErrorLabel, NoticeLabel, muted
@@ -350,7 +351,6 @@ class SettingsDialog(QDialog):
         self.voice = self._check(self.tr("Speak short &cues (switch sides, done)"))
         # Palette-painted, so it suits a dark theme and follows a switch to one.
         self.voice_notice = NoticeLabel("caution")
-        self.voice_notice.setAccessibleName(self.tr("Why spoken cues are unavailable"))
         self.voice_notice.hide()
         sound = QGroupBox(self.tr("Sound during the countdown"))
         sound_layout = QVBoxLayout(sound)
@@ -362,7 +362,6 @@ class SettingsDialog(QDialog):
     def _startup_page(self) -> QWidget:
         self.start_at_login = self._check(self.tr("Start backbreak when I &log in"))
         self.autostart_note = self._hint("", _HINT_INDENT)
-        self.autostart_note.setAccessibleName(self.tr("About start at login"))
         self.autostart_note.hide()
         startup = QGroupBox(self.tr("Startup"))
         startup_layout = QVBoxLayout(startup)
@@ -429,7 +428,9 @@ class SettingsDialog(QDialog):
 
         self.problem = ErrorLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem with these settings"))
+        # No accessible name: the label's text (the problem itself) is what a screen
+        # reader reads; a fixed name hid it. New problems are also announced, since the
+        # focus stays in the field being typed into.
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Apply
@@ -626,7 +627,10 @@ class SettingsDialog(QDialog):
         if self._loading:
             return
         found = self.problems()
-        self.problem.setText("\n".join(found))
+        text = "\n".join(found)
+        if text != self.problem.text():
+            self.problem.setText(text)
+            announce(self, text)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         ok.setEnabled(not found)

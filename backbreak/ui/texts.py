@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, tzinfo
 
+from backbreak.core.catalog import Entry
 from backbreak.core.durations import hours_minutes_text
 from backbreak.core.i18n import _
 from backbreak.core.status import Status
@@ -136,3 +137,8 @@ def fraction_elapsed(status: Status) -> float | None:
     if span <= 0 or seconds > span:
         return None
     return min(1.0, max(0.0, 1.0 - seconds / span))
+
+
+def illustration_text(entry: Entry) -> str:
+    """The text alternative of an exercise's picture, as a screen reader reads it."""
+    return _("Picture: {0}").format(entry.title)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from backbreak.core.i18n import _
 from backbreak.core.settings import INT_RANGES, Settings
+from backbreak.ui.accessible import announce
 from backbreak.ui.names import WEEKDAY_NAMES
 from backbreak.ui.theme import muted
 
@@ -126,7 +127,7 @@ class WelcomeDialog(QDialog):
         later.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem with these choices"))
+        # No accessible name: the label's text, the problem itself, is what is read.
 
         self.try_now = QPushButton(self.tr("&Try one now"))
         self.try_now.setAccessibleName(self.tr("Save and show a break now"))
@@ -181,7 +182,10 @@ class WelcomeDialog(QDialog):
 
     def _revalidate(self) -> None:
         problems = self.problems()
-        self.problem.setText(" ".join(problems))
+        text = " ".join(problems)
+        if text != self.problem.text():
+            self.problem.setText(text)
+            announce(self, text)  # the focus stays in the field being typed into
         self.problem.setVisible(bool(problems))
         self.start.setEnabled(not problems)
         self.try_now.setEnabled(not problems)

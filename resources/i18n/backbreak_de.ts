@@ -656,6 +656,10 @@
         <translation>Du sitzt seit {0}</translation>
     </message>
     <message>
+        <source>Picture: {0}</source>
+        <translation>Bild: {0}</translation>
+    </message>
+    <message>
         <source>30 minutes</source>
         <translation>30 Minuten</translation>
     </message>
@@ -797,14 +801,6 @@
     <message>
         <source>A quiet reminder to get up from your chair every so often and do one stretch or posture check.</source>
         <translation>Eine leise Erinnerung, ab und zu vom Stuhl aufzustehen und eine Dehnübung oder einen Haltungscheck zu machen.</translation>
-    </message>
-    <message>
-        <source>Health note</source>
-        <translation>Gesundheitshinweis</translation>
-    </message>
-    <message>
-        <source>File locations</source>
-        <translation>Speicherorte</translation>
     </message>
     <message>
         <source>Close this window</source>
@@ -969,6 +965,10 @@
         <translation>Übungen nach Wörtern durchsuchen</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
@@ -1023,30 +1023,6 @@
     <message>
         <source>Space shows or hides the exercise in prompts; * marks it as a favourite.</source>
         <translation>Die Leertaste zeigt die Übung in Pausen oder blendet sie aus; * macht sie zum Favoriten.</translation>
-    </message>
-    <message>
-        <source>How many exercises are listed</source>
-        <translation>Wie viele Übungen aufgelistet sind</translation>
-    </message>
-    <message>
-        <source>Illustration</source>
-        <translation>Abbildung</translation>
-    </message>
-    <message>
-        <source>Exercise</source>
-        <translation>Übung</translation>
-    </message>
-    <message>
-        <source>Kind, body areas and time</source>
-        <translation>Art, Körperbereiche und Dauer</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Why it helps, and care</source>
-        <translation>Warum es hilft, und worauf du achten solltest</translation>
     </message>
     <message>
         <source>Show in &amp;prompts</source>
@@ -1126,10 +1102,6 @@
     <message>
         <source>&amp;Month</source>
         <translation>&amp;Monat</translation>
-    </message>
-    <message>
-        <source>Export status</source>
-        <translation>Exportstatus</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
@@ -1239,12 +1211,8 @@
 <context>
     <name>PeriodPage</name>
     <message>
-        <source>Summary of the last {0} days</source>
-        <translation>Zusammenfassung der letzten {0} Tage</translation>
-    </message>
-    <message>
-        <source>Streaks</source>
-        <translation>Serien</translation>
+        <source>Last {0} days</source>
+        <translation>Letzte {0} Tage</translation>
     </message>
     <message>
         <source>A day counts towards a streak when at least one break was done and none was skipped. Days without prompts (weekends, days off) don&apos;t break it.</source>
@@ -1255,10 +1223,6 @@
         <translation>Pausen pro Tag, letzte {0} Tage</translation>
     </message>
     <message>
-        <source>Breaks per day in words</source>
-        <translation>Pausen pro Tag in Worten</translation>
-    </message>
-    <message>
         <source>Body areas that got attention</source>
         <translation>Körperbereiche, die dran waren</translation>
     </message>
@@ -1266,48 +1230,12 @@
         <source>Exercises per body area, last {0} days</source>
         <translation>Übungen je Körperbereich, letzte {0} Tage</translation>
     </message>
-    <message>
-        <source>Body areas in words</source>
-        <translation>Körperbereiche in Worten</translation>
-    </message>
 </context>
 <context>
     <name>PromptWindow</name>
     <message>
         <source>Time to stand up</source>
         <translation>Zeit aufzustehen</translation>
-    </message>
-    <message>
-        <source>Break prompt</source>
-        <translation>Pausenaufforderung</translation>
-    </message>
-    <message>
-        <source>Exercise</source>
-        <translation>Übung</translation>
-    </message>
-    <message>
-        <source>Illustration</source>
-        <translation>Abbildung</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Why it helps</source>
-        <translation>Warum es hilft</translation>
-    </message>
-    <message>
-        <source>Caution</source>
-        <translation>Vorsicht</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Verbleibende Zeit</translation>
-    </message>
-    <message>
-        <source>Countdown status</source>
-        <translation>Stand des Countdowns</translation>
     </message>
     <message>
         <source>S&amp;tart</source>
@@ -1350,10 +1278,6 @@
         <translation>Eine andere Übung zeigen</translation>
     </message>
     <message>
-        <source>Why there is no Snooze</source>
-        <translation>Warum es kein „Später“ gibt</translation>
-    </message>
-    <message>
         <source>Never show this</source>
         <translation>Nie mehr zeigen</translation>
     </message>
@@ -1368,6 +1292,10 @@
     <message>
         <source>Careful: {0}</source>
         <translation>Vorsicht: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}: {1}, {2}</translation>
     </message>
     <message>
         <source>S&amp;nooze {0} min</source>
@@ -1657,20 +1585,12 @@
         <translation>Kurze Ansagen &amp;sprechen (Seitenwechsel, fertig)</translation>
     </message>
     <message>
-        <source>Why spoken cues are unavailable</source>
-        <translation>Warum gesprochene Ansagen nicht verfügbar sind</translation>
-    </message>
-    <message>
         <source>Sound during the countdown</source>
         <translation>Ton während des Countdowns</translation>
     </message>
     <message>
         <source>Start backbreak when I &amp;log in</source>
         <translation>backbreak beim Anmel&amp;den starten</translation>
-    </message>
-    <message>
-        <source>About start at login</source>
-        <translation>Zum Start beim Anmelden</translation>
     </message>
     <message>
         <source>Startup</source>
@@ -1757,10 +1677,6 @@
         <translation>&amp;Verlauf &amp;&amp; Datenschutz</translation>
     </message>
     <message>
-        <source>Problem with these settings</source>
-        <translation>Problem mit diesen Einstellungen</translation>
-    </message>
-    <message>
         <source>OK: apply and close</source>
         <translation>OK: übernehmen und schließen</translation>
     </message>
@@ -1823,20 +1739,12 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <source>Today&apos;s summary</source>
-        <translation>Zusammenfassung von heute</translation>
+        <source>Today</source>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Today&apos;s timeline</source>
         <translation>Zeitleiste von heute</translation>
-    </message>
-    <message>
-        <source>Today&apos;s timeline in words</source>
-        <translation>Zeitleiste von heute in Worten</translation>
-    </message>
-    <message>
-        <source>Exercises done and skipped today</source>
-        <translation>Heute erledigte und übersprungene Übungen</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +1853,6 @@
         <translation>All das kannst du später in den Einstellungen ändern.</translation>
     </message>
     <message>
-        <source>Problem with these choices</source>
-        <translation>Problem mit dieser Auswahl</translation>
-    </message>
-    <message>
         <source>&amp;Try one now</source>
         <translation>&amp;Jetzt eine ausprobieren</translation>
     </message>
@@ -1971,13 +1875,6 @@
     <message>
         <source>Pick at least one working day.</source>
         <translation>Wähle mindestens einen Arbeitstag.</translation>
-    </message>
-</context>
-<context>
-    <name>_Page</name>
-    <message>
-        <source>No history</source>
-        <translation>Kein Verlauf</translation>
     </message>
 </context>
 </TS>
