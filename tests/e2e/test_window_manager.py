@@ -172,6 +172,20 @@ def test_minimized_prompt_comes_back_and_focus_is_never_taken(app: Backbreak) ->
         assert active_window(desktop) == editor
 
 
+def alt_tab_reaches(desktop: Desktop, window: str) -> bool:
+    """Alt+Tab, as a user presses it, until ``window`` is active (up to three presses:
+    on a loaded machine openbox may still be busy with the last focus change when the
+    first press arrives; with two windows, each press moves to the other one)."""
+    for _ in range(3):
+        desktop.xdotool("key", "--delay", "100", "alt+Tab")
+        try:
+            wait_for(lambda: active_window(desktop) == window, timeout=5, what="the prompt")
+        except AssertionError:
+            continue
+        return True
+    return False
+
+
 def test_alt_tab_reaches_the_prompt(app: Backbreak) -> None:
     desktop = app.desktop
     app.start()
@@ -186,8 +200,7 @@ def test_alt_tab_reaches_the_prompt(app: Backbreak) -> None:
 
         # A keyboard-only user switches windows with Alt+Tab: the prompt is among them
         # (a utility window is skipped by window managers' switchers and taskbars).
-        desktop.xdotool("key", "alt+Tab")
-        wait_for(lambda: active_window(desktop) == window, what="Alt+Tab to reach the prompt")
+        assert alt_tab_reaches(desktop, window)
         window_type = _run(desktop, "xprop", "-id", window, "_NET_WM_WINDOW_TYPE")
         assert "_NET_WM_WINDOW_TYPE_UTILITY" not in window_type
         state = _run(desktop, "xprop", "-id", window, "_NET_WM_STATE")
