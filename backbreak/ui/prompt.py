@@ -140,11 +140,7 @@ class PromptWindow(QWidget):
             app.aboutToQuit.connect(self._on_about_to_quit)
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._watch_screen)
-            # Looked at on the next pass: while screenRemoved is emitted, the screen is
-            # still in the list (and screenAt() still finds it).
-            app.screenRemoved.connect(
-                lambda _screen: QTimer.singleShot(0, self, self._follow_screens)
-            )
+            app.screenRemoved.connect(self._on_screen_removed)
             for screen in app.screens():
                 self._watch_screen(screen)
 
@@ -642,9 +638,18 @@ class PromptWindow(QWidget):
             self.hide()
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
 
+    # Slots are bound methods, not lambdas: Qt disconnects them when the window goes.
     def _watch_screen(self, screen: QScreen) -> None:
-        screen.availableGeometryChanged.connect(lambda _area: self._follow_screens())
-        screen.geometryChanged.connect(lambda _area: self._follow_screens())
+        screen.availableGeometryChanged.connect(self._on_screen_area_changed)
+        screen.geometryChanged.connect(self._on_screen_area_changed)
+
+    def _on_screen_area_changed(self, _area: QRect) -> None:
+        self._follow_screens()
+
+    def _on_screen_removed(self, _screen: QScreen) -> None:
+        # Looked at on the next pass: while screenRemoved is emitted, the screen is still
+        # in the list (and screenAt() still finds it).
+        QTimer.singleShot(0, self, self._follow_screens)
 
     def _follow_screens(self) -> None:
         """A screen went away or shrank: put a prompt that is no longer wholly on one
