@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian/Ubuntu machine (when run as root) and
-# runs every check: ruff, mypy --strict, then the unit, widget and end-to-end tests.
+# runs every check: ruff, mypy --strict, the import-linter layer contracts, then the unit,
+# widget and end-to-end tests.
 # This is the test command of the README's quick start, and CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,5 +75,8 @@ echo "== ruff format --check"
 python3 -m ruff format --check .
 echo "== mypy --strict"
 python3 -m mypy
+echo "== lint-imports (the layer contracts in pyproject.toml)"
+# lint-imports as the checking Python has it: a --user install's bin may not be on PATH.
+python3 -c 'import sys; from importlinter.cli import lint_imports_command as lint; sys.exit(lint())'
 echo "== pytest"
 python3 -m pytest "$@"
