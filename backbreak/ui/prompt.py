@@ -62,6 +62,11 @@ ILLUSTRATION_SIZE = QSize(240, 160)
 SCREEN_MARGIN = 24
 """Gap between the window and the screen edge / panel, in device-independent pixels."""
 
+AUTO_DONE_SECONDS = 5
+"""After the countdown ends, the window counts the break as done and closes after this
+many seconds, with Undo until then: a person who walked off to stretch comes back to a
+closed window and a break in history, and a mis-timed end can still be taken back."""
+
 LARGE_TEXT_SCALE = 1.35
 """How much bigger the exercise text gets with the "larger text" option."""
 
@@ -114,6 +119,10 @@ class PromptWindow(QWidget):
         self._remaining = 0
         self._switch_at: int | None = None
         self._finished = False
+        self._closing_in: int | None = None
+        """Seconds until a finished countdown counts as done; None when not closing."""
+        self._closed_meaning: SignalInstance = self.snooze
+        """What closing the window reported, decided as it closed (see ``_dismissal``)."""
         self._open = False
         """True while an entry is up for the user to decide on; closing it then = snooze."""
         self._tray_icon_area: Callable[[], QRect | None] = lambda: None
@@ -194,6 +203,12 @@ class PromptWindow(QWidget):
         self._fonts.set(self._phase, enlarge=True)
         self._start = self._button(self.tr("S&tart"), self.tr("Start the countdown"))
         self._start.clicked.connect(self._toggle_countdown)
+        # Takes Start's place while a finished countdown is about to count as done.
+        self._undo = self._button(
+            self.tr("&Undo"), self.tr("Undo: do not count it as done, keep the window open")
+        )
+        self._undo.clicked.connect(self._undo_auto_done)
+        self._undo.hide()
 
         self._countdown_row = QFrame()
         countdown = QHBoxLayout(self._countdown_row)
@@ -201,6 +216,7 @@ class PromptWindow(QWidget):
         countdown.addWidget(self._clock)
         countdown.addWidget(self._phase, 1)
         countdown.addWidget(self._start)
+        countdown.addWidget(self._undo)
 
         self._done = self._button(self.tr("&Done"), self.tr("Done: I did it"))
         self._snooze = self._button(self.tr("S&nooze"), self.tr("Snooze"))
@@ -209,7 +225,7 @@ class PromptWindow(QWidget):
         self._done.clicked.connect(lambda: self._decide(self.done))
         self._snooze.clicked.connect(lambda: self._decide(self.snooze))
         self._skip.clicked.connect(lambda: self._decide(self.skip))
-        self._another.clicked.connect(self.another.emit)
+        self._another.clicked.connect(self._ask_another)
 
         decisions = QHBoxLayout()
         for button in (self._done, self._snooze, self._skip, self._another):
@@ -253,6 +269,7 @@ class PromptWindow(QWidget):
         # decisions, then the small extras. The window's first focus goes to Start too.
         order = [
             self._start,
+            self._undo,
             self._done,
             self._snooze,
             self._skip,
@@ -273,6 +290,7 @@ class PromptWindow(QWidget):
             "countdown_clock": self._clock,
             "countdown_status": self._phase,
             "start": self._start,
+            "undo": self._undo,
             "done": self._done,
             "snooze": self._snooze,
             "snooze_spent": self._snooze_spent,
@@ -398,6 +416,9 @@ class PromptWindow(QWidget):
 
     def tick(self) -> None:
         """One second of countdown: the timer's slot (tests call it directly)."""
+        if self._closing_in is not None:
+            self._tick_closing()
+            return
         if self._remaining <= 0:
             self._stop_timer()
             return
@@ -433,6 +454,7 @@ class PromptWindow(QWidget):
         self._total_seconds = max(0, entry.duration_seconds)
         self._remaining = self._total_seconds
         self._finished = False
+        self._show_undo(False)
         half = self._total_seconds // 2
         self._switch_at = half if entry.sides == "each" and half > 0 else None
         self._countdown_row.setVisible(self._total_seconds > 0)
@@ -475,15 +497,53 @@ class PromptWindow(QWidget):
         self._start.setAccessibleName(self.tr("Pause the countdown"))
 
     def _finish_countdown(self) -> None:
-        self._stop_timer()
+        # The timer keeps its one-second beat for the few seconds before the window
+        # reports "done"; nothing is recorded until then, so Undo leaves no trace.
         self._finished = True
-        self._set_phase(self.tr("Done — nice work"), strong=True)
         self._start.setText(self.tr("S&tart again"))
         self._start.setAccessibleName(self.tr("Start the countdown again"))
+        self._closing_in = AUTO_DONE_SECONDS
+        self._show_closing()
+        self._show_undo(True)
         self._cue("end")
+
+    def _tick_closing(self) -> None:
+        assert self._closing_in is not None
+        self._closing_in -= 1
+        if self._closing_in > 0:
+            self._show_closing()
+            return
+        self._decide(self.done)
+
+    def _show_closing(self) -> None:
+        self._set_phase(
+            self.tr("Done — nice work. Counted; closing in {0} s").format(self._closing_in),
+            strong=True,
+        )
+
+    def _undo_auto_done(self) -> None:
+        """Keep the window open and count nothing: the user decides with the buttons."""
+        self._stop_timer()
+        self._set_phase(self.tr("Not counted. Press Done once you have finished"))
+        self._start.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_undo(self, shown: bool) -> None:
+        if not shown:
+            self._closing_in = None
+        self._undo.setVisible(shown)
+        self._start.setVisible(not shown)
+
+    @property
+    def closing_in(self) -> int | None:
+        """Seconds until a finished countdown counts as done (None: not closing)."""
+        return self._closing_in
 
     def _stop_timer(self) -> None:
         self._timer.stop()
+        if self._closing_in is not None:
+            # Whatever stops the beat (Undo, another decision, the window closing) also
+            # stops the automatic Done.
+            self._show_undo(False)
 
     def _cue(self, kind: str) -> None:
         # The window makes no sound itself: whoever listens (the app's CuePlayer) decides,
@@ -501,6 +561,13 @@ class PromptWindow(QWidget):
         # again (e.g. when it refuses a snooze).
         self.close_prompt()
         signal.emit()
+
+    def _ask_another(self) -> None:
+        # The window stays up for the new exercise; a finished countdown's automatic Done
+        # belonged to the old one.
+        if self._closing_in is not None:
+            self._stop_timer()
+        self.another.emit()
 
     def _emit_never(self) -> None:
         if self._entry is not None:
@@ -525,12 +592,18 @@ class PromptWindow(QWidget):
             Qt.KeyboardModifier.KeypadModifier,
         ):
             event.accept()
-            self._decide(self.snooze)
+            self._decide(self._dismissal())
             return
         super().keyPressEvent(event)
 
+    def _dismissal(self) -> SignalInstance:
+        """What Esc or closing the window means: "not now" (a snooze), except while a
+        finished countdown is counting down to Done, when it only hurries that along."""
+        return self.done if self._closing_in is not None else self.snooze
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         was_open = self._open
+        self._closed_meaning = self._dismissal()
         self._open = False
         self._stop_timer()
         super().closeEvent(event)
@@ -541,7 +614,7 @@ class PromptWindow(QWidget):
         # Closing from the title bar is "not now", never "skip". Unless the window was
         # shown again meanwhile, or the app is quitting.
         if not self._app_quitting and not self._open:
-            self.snooze.emit()
+            self._closed_meaning.emit()
 
     def _on_about_to_quit(self) -> None:
         self._app_quitting = True

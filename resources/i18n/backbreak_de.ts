@@ -1246,6 +1246,14 @@
         <translation>Countdown starten</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo: do not count it as done, keep the window open</source>
+        <translation>Rückgängig: nicht als erledigt zählen, Fenster offen lassen</translation>
+    </message>
+    <message>
         <source>&amp;Done</source>
         <translation>&amp;Erledigt</translation>
     </message>
@@ -1354,16 +1362,20 @@
         <translation>Countdown anhalten</translation>
     </message>
     <message>
-        <source>Done — nice work</source>
-        <translation>Fertig – gut gemacht</translation>
-    </message>
-    <message>
         <source>S&amp;tart again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
         <source>Start the countdown again</source>
         <translation>Countdown neu starten</translation>
+    </message>
+    <message>
+        <source>Done — nice work. Counted; closing in {0} s</source>
+        <translation>Fertig – gut gemacht. Gezählt; schließt in {0} s</translation>
+    </message>
+    <message>
+        <source>Not counted. Press Done once you have finished</source>
+        <translation>Nicht gezählt. Drück auf „Erledigt“, sobald du fertig bist</translation>
     </message>
     <message>
         <source>★ Favourite</source>
