@@ -121,8 +121,10 @@ class PromptWindow(QWidget):
         self._finished = False
         self._closing_in: int | None = None
         """Seconds until a finished countdown counts as done; None when not closing."""
-        self._closed_meaning: SignalInstance = self.snooze
-        """What closing the window reported, decided as it closed (see ``_dismissal``)."""
+        self._closed_as_done = False
+        """Closing the window reports Done rather than Snooze (decided as it closed, see
+        ``_dismissal``). A flag, not the signal: a SignalInstance kept on the window
+        would tie the Python wrapper to itself beyond the window's life."""
         self._open = False
         """True while an entry is up for the user to decide on; closing it then = snooze."""
         self._tray_icon_area: Callable[[], QRect | None] = lambda: None
@@ -597,13 +599,14 @@ class PromptWindow(QWidget):
         super().keyPressEvent(event)
 
     def _dismissal(self) -> SignalInstance:
-        """What Esc or closing the window means: "not now" (a snooze), except while a
-        finished countdown is counting down to Done, when it only hurries that along."""
+        """What Esc (and, in closeEvent, closing the window) means: "not now" (a snooze),
+        except while a finished countdown is counting down to Done, when it only hurries
+        that along."""
         return self.done if self._closing_in is not None else self.snooze
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         was_open = self._open
-        self._closed_meaning = self._dismissal()
+        self._closed_as_done = self._closing_in is not None
         self._open = False
         self._stop_timer()
         super().closeEvent(event)
@@ -614,7 +617,7 @@ class PromptWindow(QWidget):
         # Closing from the title bar is "not now", never "skip". Unless the window was
         # shown again meanwhile, or the app is quitting.
         if not self._app_quitting and not self._open:
-            self._closed_meaning.emit()
+            (self.done if self._closed_as_done else self.snooze).emit()
 
     def _on_about_to_quit(self) -> None:
         self._app_quitting = True
