@@ -9,6 +9,7 @@ a move is a change of position, it shows start and end side by side with an arro
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,10 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from draw_figures import (
     ACCENT,
     FIGURE,
+    HEAD_R,
+    LIMB_WIDTH,
+    NECK,
     PROP,
     SIT,
     STAND_FRONT,
     Canvas,
+    Person,
+    Point,
     Pose,
     along,
     arc_arrow,
@@ -38,9 +44,11 @@ from draw_figures import (
     eye,
     floor,
     glow,
+    mat,
     monitor,
     motion_lines,
     person,
+    place,
     posed,
     sight_line,
     stairs,
@@ -85,6 +93,40 @@ def bust_desk(c: Canvas, y: float = BUST_DESK) -> None:
     c.line((12, y), (228, y), PROP, 8)
     c.line((24, y), (24, 236), PROP, 5)
     c.line((216, y), (216, 236), PROP, 5)
+
+
+def along_ellipse(centre: Point, radii: tuple[float, float], angle: float) -> Point:
+    """The point at compass ``angle`` on an ellipse (a circle seen at a slant)."""
+    rad = math.radians(angle)
+    return (centre[0] + radii[0] * math.sin(rad), centre[1] - radii[1] * math.cos(rad))
+
+
+def lean_onto_floor(
+    pose_at: Callable[[float], Pose], *, anchor: str, at: Point, floor_y: float
+) -> Pose:
+    """The pose (from ``pose_at(lean)``, lean in degrees above horizontal) whose lowest
+    toe or ankle stands on ``floor_y`` when joint ``anchor`` is placed at ``at``: for
+    a body held up by its hands or forearms, so the feet never float."""
+    best = pose_at(0.0)
+    best_gap = math.inf
+    for tenth in range(0, 900):
+        pose = pose_at(tenth / 10)
+        joints = place(pose, at, anchor).joints
+        low = max(joints[k][1] for k in ("ankle_a", "ankle_b", "toe_a", "toe_b"))
+        gap = abs(low + LIMB_WIDTH / 2 - floor_y)
+        if gap < best_gap:
+            best, best_gap = pose, gap
+    return best
+
+
+def tilted_head(c: Canvas, p: Person, angle: float) -> None:
+    """Draw a front-view head as an upright oval tilted by ``angle`` (negative = towards
+    the viewer's left) on top of the neck; draw the person with ``head_opacity=0``."""
+    neck_top = along(p["neck"], angle, NECK * p.scale)
+    chin = along(neck_top, angle, HEAD_R * p.scale * 0.75)
+    crown = along(neck_top, angle, HEAD_R * p.scale * 1.3)
+    c.line(p["neck"], neck_top, FIGURE, 10 * p.scale * 0.9, opacity=0.8)
+    c.line(chin, crown, FIGURE, HEAD_R * p.scale * 1.8)
 
 
 # ---------------------------------------------------------------------------------------
@@ -213,14 +255,17 @@ def _chest_opener(c: Canvas) -> None:
     arrow(c, [(hx - 6, hy + 10), (hx - 26, hy - 12)])
 
 
-@scene("neck-side-tilt", "Head tilted, ear towards one shoulder")
+@scene("neck-side-tilt", "Close-up: head tilted, one ear towards its shoulder")
 def _neck_tilt(c: Canvas) -> None:
-    floor(c)
-    pose = posed(STAND_FRONT, head=-28, arm_b=(172, 178), arm_a=(188, 182))
-    p = person(c, pose, (120, 222), "feet")
-    glow(c, [p["neck"], along(p["neck"], 80, 14)], 16)
-    arc_arrow(c, p["neck"], 48, 12, -40)
-    arrow(c, [(150, 66), (150, 88)])
+    # A bust seen from the front, shoulders level; the head is drawn as an upright oval
+    # (a capsule), so its tilt reads at prompt size where a tilted circle would not.
+    pose = Pose(front=True, arm_a=(188, 182), arm_b=(172, 178))
+    p = person(c, pose, (120, BUST_DESK + 2), "hip", scale=1.35, legs=False, head_opacity=0)
+    bust_desk(c)
+    tilted_head(c, p, -32)
+    # The stretch runs along the side of the neck away from the tilt.
+    glow(c, [along(p["neck"], 90, 6), along(p["neck"], 60, 24)], 14)
+    arc_arrow(c, p["neck"], 62, 28, -22)
 
 
 @scene("upper-trap-stretch", "One hand over the head, easing it sideways")
@@ -398,23 +443,26 @@ def _forward_fold(c: Canvas) -> None:
     curve_arrow(c, (96, 104), (150, 92), (170, 140))
 
 
-@scene("childs-pose", "Kneeling, sitting back on the heels, arms long on the floor")
+@scene("childs-pose", "Kneeling, hips back on the heels, forehead and arms on the floor")
 def _childs_pose(c: Canvas) -> None:
-    floor(c)
+    mat(c, 18, 222)
+    # Hips the highest point, back rounded over the thighs, forehead on the mat and both
+    # arms reaching forward along it, past the head.
     pose = Pose(
-        torso=102,
-        head=112,
-        nose=175,
-        spine=6,
-        leg_a=(118, 270),
-        leg_b=(116, 270),
+        torso=95,
+        head=116,
+        nose=170,
+        spine=11,
+        leg_a=(122, 270),
+        leg_b=(121, 270),
         foot_a=270,
         foot_b=270,
-        arm_a=(96, 92),
-        arm_b=(95, 91),
+        arm_a=(112, 90),
+        arm_b=(111, 89),
     )
-    p = person(c, pose, (52, 178), "hip", scale=1.35, glow=["torso"])
-    arrow(c, [(p["hand_a"][0] - 40, 160), (p["hand_a"][0] + 4, 160)])
+    p = person(c, pose, (62, 180), "hip", scale=1.2, glow=["torso"])
+    reach = p["hand_a"][1] - 30
+    arrow(c, [(p["hand_a"][0] - 54, reach), (p["hand_a"][0] - 6, reach)])
 
 
 @scene("knees-to-chest", "Lying on the back, hugging both knees in")
@@ -452,12 +500,14 @@ def _chin_tucks(c: Canvas) -> None:
     arrow(c, [(96, 150), (122, 150)])
 
 
-@scene("shoulder-rolls", "Shoulders circling up, back and down")
+@scene("shoulder-rolls", "Close-up from the front: both shoulders circling up, back and down")
 def _shoulder_rolls(c: Canvas) -> None:
-    pose = Pose(torso=0, nose=90, arm_a=(185, 170), arm_b=(182, 168))
-    p = person(c, pose, (112, BUST_DESK + 2), "hip", scale=1.35, legs=False, glow=["upper_arm_a"])
+    pose = Pose(front=True, arm_a=(184, 180), arm_b=(176, 180))
+    p = person(c, pose, (120, BUST_DESK + 2), "hip", scale=1.35, legs=False, glow=["shoulders"])
     bust_desk(c)
-    arc_arrow(c, p["shoulder_a"], 30, 80, -200)
+    # One circling arrow outside each shoulder: up, over the top, back down.
+    arc_arrow(c, along(p["shoulder_a"], 270, 10), 17, 200, -40)
+    arc_arrow(c, along(p["shoulder_b"], 90, 10), 17, 160, 400)
 
 
 @scene("standing-cat-cow", "Hands on thighs, rounding then arching the back")
@@ -576,12 +626,17 @@ def _hip_circles(c: Canvas) -> None:
     ellipse_arrow(c, (p["hip"][0], p["hip"][1] + 6), (54, 18), 100, 420)
 
 
-@scene("neck-turns", "Head turning slowly to look over each shoulder")
+@scene("neck-turns", "Close-up from the front: head turned to look over one shoulder")
 def _neck_turns(c: Canvas) -> None:
-    pose = Pose(front=True, nose=270, arm_a=(188, 182), arm_b=(172, 178))
+    pose = Pose(front=True, nose=262, arm_a=(188, 182), arm_b=(172, 178))
     p = person(c, pose, (120, BUST_DESK + 2), "hip", scale=1.35, legs=False, glow=["neck"])
     bust_desk(c)
-    arc_arrow(c, p["head"], 38, 290, 70, both=True)
+    # Where the eyes go (over the shoulder), and the turn itself: a flat ellipse round the
+    # head, passing in front of the face, the way a turn about the neck looks from ahead.
+    sight_line(c, along(p["head"], 262, 24), (22, p["head"][1] + 10))
+    centre = (p["head"][0], p["head"][1] + 6)
+    turn = [along_ellipse(centre, (42, 13), angle) for angle in range(104, 258, 6)]
+    arrow(c, turn, both=True)
 
 
 @scene("wrist-circles", "Fists drawing slow circles at the wrists")
@@ -670,39 +725,53 @@ def _glute_bridge(c: Canvas) -> None:
     arrow(c, [(p["hip"][0], p["hip"][1] + 32), (p["hip"][0], p["hip"][1] + 6)])
 
 
-@scene("plank", "Forearm plank, body in one line")
+@scene("plank", "Forearm plank: up on forearms and toes, body in one line above the floor")
 def _plank(c: Canvas) -> None:
     floor(c)
-    pose = Pose(
-        torso=82,
-        head=88,
-        nose=170,
-        leg_a=(262, 262),
-        leg_b=(262, 262),
-        foot_a=180,
-        foot_b=180,
-        arm_a=(180, 90),
-        arm_b=(178, 90),
+    # Upper arms straight down, forearms flat on the floor; the line from heels to head
+    # rises by the upper arm's height, so the body clearly hovers over the floor.
+    body = lean_onto_floor(
+        lambda lean: Pose(
+            torso=90 - lean,
+            head=96 - lean,
+            nose=160,
+            leg_a=(270 - lean, 270 - lean),
+            leg_b=(270 - lean, 270 - lean),
+            foot_a=200,
+            foot_b=200,
+            arm_a=(180, 90),
+            arm_b=(178, 90),
+        ),
+        anchor="elbow_a",
+        at=(168, FLOOR - 5),
+        floor_y=FLOOR,
     )
-    person(c, pose, (138, 187), "hip", glow=["torso"])
+    person(c, body, (168, FLOOR - 5), "elbow_a", glow=["torso"])
 
 
-@scene("desk-incline-plank", "Hands on the desk edge, body in one straight line")
+@scene("desk-incline-plank", "Hands on the desk edge, feet on the floor, body in one straight line")
 def _incline_plank(c: Canvas) -> None:
     floor(c)
     desk(c, 176, 232, DESK_TOP, leg_at=224)
-    pose = Pose(
-        torso=58,
-        head=62,
-        nose=150,
-        leg_a=(238, 238),
-        leg_b=(238, 238),
-        foot_a=160,
-        foot_b=160,
-        arm_a=(150, 150),
-        arm_b=(150, 150),
+    # Straight arms at right angles to the body; the lean is solved so the feet stand on
+    # the floor instead of hovering above it.
+    body = lean_onto_floor(
+        lambda lean: Pose(
+            torso=90 - lean,
+            head=94 - lean,
+            nose=150,
+            leg_a=(270 - lean, 270 - lean),
+            leg_b=(270 - lean, 270 - lean),
+            foot_a=180,
+            foot_b=180,
+            arm_a=(180 - lean, 180 - lean),
+            arm_b=(180 - lean, 180 - lean),
+        ),
+        anchor="hand_a",
+        at=(180, DESK_TOP - 4),
+        floor_y=FLOOR,
     )
-    person(c, pose, (180, DESK_TOP - 4), "hand_a", glow=["torso"])
+    person(c, body, (180, DESK_TOP - 4), "hand_a", glow=["torso"])
 
 
 @scene("towel-row-door", "Towel round a door handle, leaning back and rowing in")
@@ -726,25 +795,32 @@ def _towel_row(c: Canvas) -> None:
     )
 
 
-@scene("desk-push-ups", "Hands on the desk, lowering the chest to the edge")
+@scene("desk-push-ups", "Hands on the desk, feet on the floor, chest lowered to the edge")
 def _desk_push_ups(c: Canvas) -> None:
     floor(c)
     desk(c, 176, 232, DESK_TOP, leg_at=224)
-    pose = Pose(
-        torso=68,
-        head=72,
-        nose=150,
-        leg_a=(248, 248),
-        leg_b=(248, 248),
-        foot_a=160,
-        foot_b=160,
-        arm_a=(200, 112),
-        arm_b=(198, 112),
+    # The low point: elbows bent back along the body, chest near the desk edge; feet on
+    # the floor (the lean is solved for it).
+    body = lean_onto_floor(
+        lambda lean: Pose(
+            torso=90 - lean,
+            head=94 - lean,
+            nose=150,
+            leg_a=(270 - lean, 270 - lean),
+            leg_b=(270 - lean, 270 - lean),
+            foot_a=180,
+            foot_b=180,
+            arm_a=(250 - lean, 150 - lean),
+            arm_b=(248 - lean, 148 - lean),
+        ),
+        anchor="hand_a",
+        at=(182, DESK_TOP - 4),
+        floor_y=FLOOR,
     )
-    p = person(c, pose, (184, DESK_TOP - 4), "hand_a", glow=["upper_torso"])
+    p = person(c, body, (182, DESK_TOP - 4), "hand_a", glow=["upper_torso", "upper_arm_a"])
     arrow(
         c,
-        [(p["neck"][0] - 16, p["neck"][1] - 44), (p["neck"][0] - 16, p["neck"][1] - 14)],
+        [along(p["neck"], body.torso - 90, 26), along(p["neck"], body.torso - 90, 58)],
         both=True,
     )
 
