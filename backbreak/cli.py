@@ -29,17 +29,6 @@ EXIT_BROKEN_PIPE = 128 + 13  # 13 = SIGPIPE (not in Python's signal module on Wi
 
 SHELLS = ("bash", "zsh", "fish")
 
-REMOTE_COMMANDS = (
-    "break-now",
-    "pause",
-    "resume",
-    "status",
-    "quit",
-    "history",
-    "welcome",
-    "checkin",
-)
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a wrong argument in one line (no usage dump, no traceback)."""
