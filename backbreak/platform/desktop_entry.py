@@ -19,7 +19,6 @@ from backbreak.platform import desktop_file
 from backbreak.platform.launch import APP_ID, launch_command
 
 DESKTOP_FILE_NAME = f"{APP_ID}.desktop"
-METAINFO_FILE_NAME = f"{APP_ID}.metainfo.xml"
 
 
 class DesktopEntryError(Exception):
