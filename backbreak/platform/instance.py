@@ -237,10 +237,6 @@ class CommandServer(QObject):
         return self.listen()
 
     @property
-    def full_server_name(self) -> str:
-        return self._server.fullServerName()
-
-    @property
     def open_connections(self) -> int:
         """Clients connected now (each is dropped once it hung up)."""
         return len(self._connections) + len(self._dropping)
