@@ -52,7 +52,6 @@ class GuiThreadQtScheduler(QtScheduler):  # type: ignore[misc]
     """
 
     def __init__(self, parent: QObject, **options: object) -> None:
-        self._timer_owner = parent
         self._own_timer = QTimer(parent)
         self._own_timer.setSingleShot(True)
         # The default coarse timer may fire up to 5 % early; APScheduler then finds
