@@ -28,8 +28,6 @@ DisplayPtr = ctypes.c_void_p
 
 SUCCESS = 0
 ANY_PROPERTY_TYPE = 0
-XA_ATOM = 4
-XA_WINDOW = 33
 
 
 class XScreenSaverInfo(ctypes.Structure):
