@@ -24,8 +24,6 @@ CAUTION_ACCENT_DARK = QColor("#e8b13a")
 ERROR_TEXT_LIGHT = QColor("#b3261e")
 ERROR_TEXT_DARK = QColor("#ff8a80")
 """A light red: the light theme's dark red is unreadable on a dark window."""
-READABLE_CONTRAST = 4.5
-"""WCAG AA for body text: the least contrast any text of ours may have."""
 MUTED_CONTRAST = 5.0
 """What muted text aims for: AA with a margin for rounding and odd themes."""
 
