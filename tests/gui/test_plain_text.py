@@ -159,7 +159,6 @@ def test_a_notification_body_is_escaped_for_a_markup_server(
     body = recorded.read_text().splitlines()[-1]
     escaped = HOSTILE.replace("<", "&lt;").replace(">", "&gt;")
     assert body == f"settings: {escaped} &amp; more"
-    # Let notify-send's QProcess finish and be deleted before the notifier goes.
-    qtbot.waitUntil(lambda: notifier._process is None, timeout=10000)
+    # Whether notify-send has ended by now or close() has to stop it is up to timing;
+    # either way is safe (test_notifier's test of a notifier dropped mid-notification).
     notifier.close()
-    qtbot.wait(10)
