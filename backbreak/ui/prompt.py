@@ -381,6 +381,14 @@ class PromptWindow(QWidget):
         self._snooze_spent.setText(reason)
         self._snooze_spent.setVisible(not can_snooze)
 
+    def update_snooze(self, can_snooze: bool, snooze_minutes: int, snoozed_times: int = 0) -> None:
+        """``set_snooze`` on an open window (the settings changed, a time away gave Snooze
+        back): the window refits, since the line that replaces the button can add height."""
+        was = self.frameGeometry()
+        self.set_snooze(can_snooze, snooze_minutes, snoozed_times)
+        if self.isVisible():
+            self._refit_keeping_corner(was)
+
     def bring_back(self) -> None:
         """The user asked for the open prompt (the tray's "Show the break"): un-minimize,
         put it back on a screen if it is off every one, raise and activate it."""

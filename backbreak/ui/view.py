@@ -62,7 +62,7 @@ class QtView:
     def update_snooze(
         self, can_snooze: bool, snooze_minutes: int, *, snoozed_times: int = 0
     ) -> None:
-        self._prompt.set_snooze(can_snooze, snooze_minutes, snoozed_times)
+        self._prompt.update_snooze(can_snooze, snooze_minutes, snoozed_times)
 
     def close_prompt(self) -> None:
         self._prompt.close_prompt()

@@ -159,6 +159,14 @@ def test_snooze_button_follows_a_new_snooze_length_while_open(window: PromptWind
     assert button(window, "snooze").isVisible()
 
 
+def test_an_open_window_refits_when_snooze_gives_way_to_its_reason(window: PromptWindow) -> None:
+    # The line that replaces Snooze at the limit adds height: on an open window (the
+    # service's update_snooze) the window must grow, not clip the steps.
+    window.show_entry(make_entry(), SVG, True, 10)
+    window.update_snooze(False, 10, snoozed_times=3)
+    assert window.height() >= window.sizeHint().height()
+
+
 def test_never_show_and_favourite_carry_the_entry_id(qtbot: QtBot, window: PromptWindow) -> None:
     show(window)
     with qtbot.waitSignal(window.never_show, timeout=1000) as never:
