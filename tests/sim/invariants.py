@@ -109,6 +109,8 @@ class Invariants:
             shown = world.shown[index]
             if shown.asked:
                 continue
+            if not self._gets_the_user_up(world, shown.entry_id):
+                self.fail(world, f"a scheduled prompt keeps the user seated: {shown.entry_id}")
             if settings.working_hours_enabled and not is_working_time(
                 shown.wall, settings, world.clock.zone()
             ):
@@ -128,6 +130,22 @@ class Invariants:
                     f"two prompts {shown.real - before.real} apart without the user asking "
                     f"(interval {interval})",
                 )
+
+    @staticmethod
+    def _gets_the_user_up(world: World, entry_id: str) -> bool:
+        """Issue 14: a scheduled prompt is a standing (or floor) move, unless the user's
+        own kind and hidden settings leave none in the catalog."""
+        settings = world.service.settings
+        by_id = {entry.id: entry for entry in world.catalog}
+        entry = by_id.get(entry_id)
+        if entry is None or entry.gets_you_up:
+            return True
+        return not any(
+            other.gets_you_up
+            and other.kind in settings.enabled_kinds
+            and other.id not in settings.hidden_entries
+            for other in world.catalog
+        )
 
     def _check_rows(self, world: World, day: date) -> None:
         rows = len(world.history.by_day.get(day, ()))
