@@ -21,6 +21,8 @@ Catalog file format (UTF-8 TOML, one or more ``[[entry]]`` tables)::
     caution = "Stop if ..."               # optional, up to 200 characters
     needs = ["wall"]                      # optional, from NEEDS; empty/absent = office-friendly
     illustration = "standing-hamstring-reach.svg"   # an .svg file (see below)
+    illustration_alt = "A person standing, ..."      # optional: what the picture shows,
+                                          # read by screen readers (up to 160 characters)
 
 ``illustration`` is a relative name: for the bundled catalog, a file in the bundled
 illustrations folder; for a user catalog file, a file next to that TOML file (the loader
@@ -91,13 +93,15 @@ MAX_TITLE_CHARS = 80
 MAX_STEP_CHARS = 140
 MAX_WHY_CHARS = 160
 MAX_CAUTION_CHARS = 200
+MAX_ALT_CHARS = 160
+"""The picture's text alternative (``illustration_alt``)."""
 
 FILE_LEVEL = ""
 """``CatalogProblem.entry`` for problems about the whole file rather than one entry."""
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _REQUIRED = ("id", "title", "kind", "areas", "duration", "sides", "steps", "why", "illustration")
-_OPTIONAL = ("caution", "needs", "position")
+_OPTIONAL = ("caution", "needs", "position", "illustration_alt")
 _TOP_LEVEL_KEYS = ("schema", "entry")
 
 
@@ -123,6 +127,8 @@ class Entry:
     """Where the entry came from: "bundled" or the user file's path."""
     position: Position = MISSING_POSITION
     """Standing, seated or on the floor (see ``POSITIONS``)."""
+    illustration_alt: str | None = None
+    """What the picture shows, in words: its text alternative for screen readers."""
 
     @property
     def office_friendly(self) -> bool:
@@ -247,6 +253,9 @@ def _entry_from(raw: Mapping[str, object], source: str) -> Entry:
     caution: str | None = None
     if "caution" in raw:
         caution = _text(raw, "caution", MAX_CAUTION_CHARS)
+    illustration_alt: str | None = None
+    if "illustration_alt" in raw:
+        illustration_alt = _text(raw, "illustration_alt", MAX_ALT_CHARS)
     position = raw.get("position", MISSING_POSITION)
     if position not in POSITIONS:
         raise _FieldError("position", f"{position!r} is not one of: {', '.join(POSITIONS)}")
@@ -264,6 +273,7 @@ def _entry_from(raw: Mapping[str, object], source: str) -> Entry:
         illustration=_illustration(raw["illustration"]),
         source=source,
         position=_position(position),
+        illustration_alt=illustration_alt,
     )
 
 

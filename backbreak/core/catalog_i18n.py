@@ -1,4 +1,5 @@
-"""Translated catalog texts: an overlay of title, steps, why and caution per entry id.
+"""Translated catalog texts: an overlay of title, steps, why, caution and the picture's
+description per entry id.
 
 Only the standard library. The overlay files live beside the bundled catalog
 (``resources/catalog/i18n/<language>.toml``) and are read by
@@ -12,6 +13,7 @@ Only the standard library. The overlay files live beside the bundled catalog
     steps = ["...", "..."]      # as many steps as the English entry
     why = "..."
     caution = "..."             # only where the English entry has one
+    illustration_alt = "..."    # the picture's description, where the entry has one
 
 Everything else about an entry (kind, areas, duration, picture) comes from the catalog
 itself. The same length limits apply as in the catalog. A field that is missing or bad
@@ -27,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from backbreak.core.catalog import (
     CATALOG_SCHEMA,
     FILE_LEVEL,
+    MAX_ALT_CHARS,
     MAX_CAUTION_CHARS,
     MAX_STEP_CHARS,
     MAX_TITLE_CHARS,
@@ -35,10 +38,15 @@ from backbreak.core.catalog import (
     Entry,
 )
 
-TEXT_FIELDS: tuple[str, ...] = ("title", "steps", "why", "caution")
+TEXT_FIELDS: tuple[str, ...] = ("title", "steps", "why", "caution", "illustration_alt")
 """The fields an overlay may translate."""
 
-_LIMITS = {"title": MAX_TITLE_CHARS, "why": MAX_WHY_CHARS, "caution": MAX_CAUTION_CHARS}
+_LIMITS = {
+    "title": MAX_TITLE_CHARS,
+    "why": MAX_WHY_CHARS,
+    "caution": MAX_CAUTION_CHARS,
+    "illustration_alt": MAX_ALT_CHARS,
+}
 
 
 class _BadFieldError(Exception):
@@ -82,6 +90,8 @@ def _translated(
                 changes["steps"] = _steps(value, entry.steps)
             elif key == "caution" and entry.caution is None:
                 raise _BadFieldError("the entry has no caution to translate")
+            elif key == "illustration_alt" and entry.illustration_alt is None:
+                raise _BadFieldError("the entry has no picture description to translate")
             elif key in _LIMITS:
                 changes[key] = _text(value, _LIMITS[key])
             else:
@@ -137,8 +147,8 @@ def untranslated_fields(entries: Sequence[Entry], doc: Mapping[str, object]) -> 
         raw = tables.get(entry.id)
         fields = raw if isinstance(raw, Mapping) else {}
         for field in TEXT_FIELDS:
-            if field == "caution" and entry.caution is None:
-                continue
+            if getattr(entry, field) is None:
+                continue  # an optional text the entry does not have (caution, picture)
             if field not in fields:
                 missing.append(f"{entry.id}.{field}")
     return missing

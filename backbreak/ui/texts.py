@@ -141,4 +141,5 @@ def fraction_elapsed(status: Status) -> float | None:
 
 def illustration_text(entry: Entry) -> str:
     """The text alternative of an exercise's picture, as a screen reader reads it."""
-    return _("Picture: {0}").format(entry.title)
+    # An entry without its own description (a user's) is named by its title.
+    return entry.illustration_alt or _("Picture: {0}").format(entry.title)
