@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -12,11 +13,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from backbreak.platform.paths import resolve_paths
 
 TOOLS = ("Xvfb", "dbus-daemon", "trayer", "dunst", "xdotool")
 WM_TOOLS = ("openbox", "xprop", "xwininfo", "xrandr")
@@ -258,8 +261,22 @@ def bare_desktop() -> Iterator[Desktop]:
 
 
 @dataclass
+class Launch:
+    """One start of the app process and the exit code the test expects of it."""
+
+    process: subprocess.Popen[bytes]
+    expected_exit: int = 0
+    """0: it ends by SIGTERM or 'quit' and must end cleanly; a test that kills it says so."""
+
+
+@dataclass
 class Backbreak:
-    """The real app, started as a person would, with its own data dir."""
+    """The real app, started as a person would, with its own data dir.
+
+    Every instance is watched (``_app_ends_clean``): when the test ends, each process it
+    started must have exited with the expected code, and the app's log and output must hold
+    no ERROR line and no traceback that the test did not declare with
+    ``@pytest.mark.app_log_allows(pattern, ...)``."""
 
     desktop: Desktop
     data_dir: Path
@@ -267,6 +284,10 @@ class Backbreak:
     log_path: Path | None = None
     app_env: dict[str, str] = field(default_factory=dict)
     """Extra environment for the app process only (not its CLI calls), e.g. libfaketime."""
+    launches: list[Launch] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _WATCHED.append(self)
 
     def cli(self, *args: str, timeout: float = 15) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -279,6 +300,7 @@ class Backbreak:
         )
 
     def start(self, *extra: str) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = self.data_dir / "stdout.log"
         with self.log_path.open("ab") as sink:
             self.process = subprocess.Popen(
@@ -287,6 +309,7 @@ class Backbreak:
                 stdout=sink,
                 stderr=subprocess.STDOUT,
             )
+        self.launches.append(Launch(self.process))
         wait_for(self._answers, what="backbreak to answer 'status'")
 
     def _answers(self) -> bool:
@@ -302,7 +325,19 @@ class Backbreak:
         return data
 
     def output(self) -> str:
+        """What the app printed (stdout and stderr) over all its starts."""
         return self.log_path.read_text(errors="replace") if self.log_path else ""
+
+    def app_log(self) -> str:
+        """The app's own log file, rotated parts first (oldest to newest)."""
+        log_file = resolve_paths(self.data_dir).log_file
+        parts = sorted(
+            log_file.parent.glob(log_file.name + ".*"),
+            key=lambda path: -int(path.suffix[1:]) if path.suffix[1:].isdigit() else 0,
+        )
+        return "".join(
+            path.read_text(errors="replace") for path in [*parts, log_file] if path.is_file()
+        )
 
     def events(self) -> list[tuple[str, str | None]]:
         db = self.data_dir / "data" / "history.sqlite3"
@@ -311,17 +346,155 @@ class Backbreak:
         conn.close()
         return [(str(kind), entry) for kind, entry in rows]
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no clean-up; the test expects that exit code."""
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait()
+        self.launches[-1].expected_exit = -signal.SIGKILL
+
     def stop(self) -> int | None:
-        if self.process is None:
-            return None
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        return self.process.returncode
+        """Ask every process still running to quit (SIGTERM); the last one's exit code."""
+        for launch in self.launches:
+            process = launch.process
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        return None if self.process is None else self.process.returncode
+
+
+_WATCHED: list[Backbreak] = []
+"""Every Backbreak made during the current test (filled by Backbreak itself)."""
+
+LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ (?P<level>[A-Z]+) ")
+"""The first line of a record in the log file (platform/logging_setup.FORMAT)."""
+BAD_LEVELS = frozenset({"ERROR", "CRITICAL"})
+TRACEBACK = "Traceback (most recent call last):"
+CHAIN_LINES = (
+    "During handling of the above exception",
+    "The above exception was the direct cause",
+)
+
+
+def log_records(text: str) -> list[tuple[str, str]]:
+    """(level, full text) of each record of a log file; a record's traceback lines
+    belong to it."""
+    records: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        match = LOG_RECORD.match(line)
+        if match is not None:
+            records.append((match["level"], [line]))
+        elif records:
+            records[-1][1].append(line)
+        else:
+            records.append(("", [line]))
+    return [(level, "\n".join(lines)) for level, lines in records]
+
+
+def stray_tracebacks(output: str, app_log: str = "") -> list[str]:
+    """Tracebacks in the app's stdout/stderr that no log record carries: an exception
+    that escaped into Qt (PySide prints it and carries on) or a fatal Python error. A
+    logged exception (the console handler prints it too) is judged in the log file."""
+    lines = output.splitlines()
+    found: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("Fatal Python error"):
+            found.append("\n".join(lines[index : index + 20]))
+            index += 1
+            continue
+        if not line.startswith(TRACEBACK):
+            index += 1
+            continue
+        end = _traceback_end(lines, index)
+        block = "\n".join(lines[index:end])
+        if block not in app_log:
+            found.append(block)
+        index = end
+    return found
+
+
+def _traceback_end(lines: list[str], start: int) -> int:
+    """The index after a traceback that begins at ``start``, chained parts included."""
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith(" ") or line.startswith(TRACEBACK):
+            index += 1
+            continue
+        # The exception line ends this part; a chained part may follow after a blank.
+        index += 1
+        following = index
+        while following < len(lines) and not lines[following].strip():
+            following += 1
+        if following < len(lines) and lines[following].startswith(CHAIN_LINES):
+            index = following + 1
+            while index < len(lines) and not lines[index].strip():
+                index += 1
+            continue
+        return index
+    return index
+
+
+def unexpected_log_lines(
+    app_log: str, output: str, allowed: Iterable[re.Pattern[str]]
+) -> list[str]:
+    """ERROR/CRITICAL records and tracebacks that no ``allowed`` pattern matches."""
+    patterns = list(allowed)
+    suspects = [
+        record
+        for level, record in log_records(app_log)
+        if level in BAD_LEVELS or TRACEBACK in record
+    ]
+    suspects += stray_tracebacks(output, app_log)
+    return [text for text in suspects if not any(p.search(text) for p in patterns)]
+
+
+def allowed_log_patterns(node: pytest.Item) -> list[re.Pattern[str]]:
+    return [
+        re.compile(pattern)
+        for marker in node.iter_markers("app_log_allows")
+        for pattern in marker.args
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _app_ends_clean(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After the test (and after the fixtures that stop the app): every app process
+    ended with the code the test expects, and its log holds nothing unexpected."""
+    _WATCHED.clear()
+    yield
+    apps = list(_WATCHED)
+    _WATCHED.clear()
+    allowed = allowed_log_patterns(request.node)
+    problems: list[str] = []
+    for app in apps:
+        app.stop()  # a test that forgot to: its exit code is still checked
+        for number, launch in enumerate(app.launches, start=1):
+            code = launch.process.returncode
+            if code != launch.expected_exit:
+                problems.append(
+                    f"{app.data_dir.name}, start {number}: exit code {code}, "
+                    f"expected {launch.expected_exit}"
+                )
+        if app.launches:
+            problems += [
+                f"{app.data_dir.name}: unexpected in the app's log or output:\n{text}"
+                for text in unexpected_log_lines(app.app_log(), app.output(), allowed)
+            ]
+    if problems:
+        tail = "\n".join(apps[-1].output().splitlines()[-30:]) if apps else ""
+        pytest.fail(
+            "\n\n".join(problems)
+            + "\n\n(an expected line is declared with @pytest.mark.app_log_allows)"
+            + (f"\n\nlast output:\n{tail}" if tail else ""),
+            pytrace=False,
+        )
 
 
 @pytest.fixture

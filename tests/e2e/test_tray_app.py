@@ -139,8 +139,7 @@ def test_a_crash_leaves_a_stale_lock_that_the_next_start_takes_over(
     write_settings(backbreak)
     backbreak.start()
     assert backbreak.process is not None
-    backbreak.process.kill()  # SIGKILL: no clean-up, lock file and socket stay behind
-    backbreak.process.wait()
+    backbreak.kill()  # SIGKILL: no clean-up, lock file and socket stay behind
     assert (backbreak.data_dir / "run" / "backbreak.lock").exists()
     backbreak.start()
     assert backbreak.status()["mode"] == "running"
