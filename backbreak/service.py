@@ -347,13 +347,15 @@ class BreakService:
         return pick(self._catalog, context, self._rng)
 
     def _still_offered(self, entry: Entry) -> bool:
-        """Whether settings changed since ``entry`` was announced leave it out now."""
+        """False when settings changed since ``entry`` was announced rule it out: its kind
+        turned off or the entry hidden. Office-friendly is left alone: it is a preference
+        the picker loosens when nothing else is left, so an entry announced despite it
+        must not be swapped for another at the prompt."""
         settings = self._settings
         return (
             entry in self._catalog
             and entry.kind in settings.enabled_kinds
             and entry.id not in settings.hidden_entries
-            and (entry.office_friendly or not settings.office_friendly_only)
         )
 
     def _last_shown(self) -> str | None:

@@ -24,7 +24,9 @@ def monday_9() -> datetime:
     return datetime(2026, 11, 23, 9, tzinfo=BERLIN).astimezone(UTC)
 
 
-def service_with(settings: Settings, seed: int) -> tuple[BreakService, FakeWaker, FakeView]:
+def service_with(
+    settings: Settings, seed: int, notifier: FakeNotifier | None = None
+) -> tuple[BreakService, FakeWaker, FakeView]:
     clock = FakeClock(monday_9())
     waker = FakeWaker(clock)
     view = FakeView()
@@ -34,7 +36,7 @@ def service_with(settings: Settings, seed: int) -> tuple[BreakService, FakeWaker
         clock=clock,
         waker=waker,
         history=FakeHistory(),
-        notifier=FakeNotifier(),
+        notifier=notifier or FakeNotifier(),
         view=view,
         rng=random.Random(seed),
     )
@@ -73,6 +75,23 @@ def test_every_scheduled_prompt_gets_the_person_up(settings: Settings, seed: int
     assert {entry.kind for entry in shown} <= settings.enabled_kinds
     if settings.office_friendly_only:
         assert all(entry.office_friendly for entry in shown)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_exercise_announced_despite_office_friendly_is_the_one_shown(seed: int) -> None:
+    # Only strength moves, all hidden but the floor ones: office-friendly is loosened to
+    # offer anything at all, and the prompt must not swap what the notice named.
+    hidden = frozenset(e.id for e in BUNDLED if e.kind == "strength" and e.office_friendly)
+    settings = Settings(
+        enabled_kinds=frozenset({"strength"}), office_friendly_only=True, hidden_entries=hidden
+    )
+    notifier = FakeNotifier()
+    _, waker, view = service_with(settings, seed, notifier)
+    waker.fire()  # the notice
+    waker.fire()  # the prompt
+    [(entry, _, _)] = view.prompts
+    assert not entry.office_friendly
+    assert notifier.sent[-1].body == f"In 1 minute: {entry.title}"
 
 
 def test_take_a_break_now_is_a_stand_up_prompt_too() -> None:
