@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from backbreak.core.catalog import KINDS, Entry, parse_catalog
+from backbreak.core.catalog import KINDS, Entry, Position, parse_catalog
 from backbreak.core.picker import PickContext, candidates, pick
 
 SEEDS = range(40)
@@ -26,7 +26,7 @@ CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "catal
 
 def make(
     entry_id: str,
-    position: str,
+    position: Position,
     kind: str = "stretch",
     areas: Sequence[str] = ("neck",),
     needs: Sequence[str] = (),
@@ -43,11 +43,7 @@ def make(
         caution=None,
         needs=tuple(needs),
         illustration="generic.svg",
-        position="standing"
-        if position == "standing"
-        else "floor"
-        if position == "floor"
-        else "seated",
+        position=position,
     )
 
 
