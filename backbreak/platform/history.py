@@ -106,6 +106,9 @@ _PLAUSIBLE = timedelta(days=3660)
 _MAX_SAVED_INT = 10**9
 
 ProblemListener = typing.Callable[[str | None], None]
+Checkin = tuple[str, int, int | None]
+"""A check-in row: local day (ISO), instant (epoch seconds), score or None (skipped)."""
+_INSERT_CHECKIN = "INSERT OR REPLACE INTO checkins (local_day, at_utc, score) VALUES (?, ?, ?)"
 
 _CYCLE_STATE_KEY = "cycle_state"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -156,6 +159,8 @@ class History:
         self._problem: str | None = None
         self._pending_rows: list[tuple[object, ...]] = []
         self._pending_state: str | None = None
+        # Check-ins kept like events, by day (a later answer for a day replaces one kept).
+        self._pending_checkins: dict[str, Checkin] = {}
         self._spill: Path | None = (
             None if self.path is None else history_spill.spill_path_for(self.path)
         )
@@ -203,7 +208,12 @@ class History:
 
     def retry(self) -> None:
         """Write what is kept, if anything (call it now and then, e.g. once a minute)."""
-        if self._pending_rows or self._pending_state is not None or self._stand_in_for:
+        if (
+            self._pending_rows
+            or self._pending_state is not None
+            or self._pending_checkins
+            or self._stand_in_for
+        ):
             self._save([], None, try_now=True)
         if self._problem is not None and self._stand_in_for is None:
             # SQLite opened a file it could not write (immutable, read-only) read-only and
@@ -231,12 +241,13 @@ class History:
         if self._spill is None:
             return
         spilled = history_spill.read(self._spill)
-        if not spilled.rows and spilled.state is None:
+        if not spilled.rows and spilled.state is None and not spilled.checkins:
             history_spill.remove(self._spill)
             return
         log.info("writing %d events kept from an earlier session", len(spilled.rows))
         self._pending_rows = spilled.rows
         self._pending_state = spilled.state
+        self._pending_checkins = {checkin[0]: checkin for checkin in spilled.checkins}
         self._save([], None, spill_new=False, try_now=True)
 
     def _save(
@@ -246,6 +257,7 @@ class History:
         *,
         spill_new: bool = True,
         try_now: bool | None = None,
+        checkins: Sequence[Checkin] = (),
     ) -> None:
         """Write ``rows`` and ``state`` after whatever is kept. While writes are failing,
         new ones are only kept (no waiting on a locked file for every event) until
@@ -253,14 +265,15 @@ class History:
         if try_now is None:
             try_now = self._problem is None
         if self._stand_in_for is not None and not (try_now and self._open_real_file()):
-            self._keep_in_stand_in(rows, state)
+            self._keep_in_stand_in(rows, state, checkins)
             return
         self._pending_rows += rows
         if state is not None:
             self._pending_state = state
+        self._pending_checkins.update((checkin[0], checkin) for checkin in checkins)
         if not try_now:
             if spill_new and self._spill is not None:
-                history_spill.append(self._spill, rows, state)
+                history_spill.append(self._spill, rows, state, checkins)
             self._set_problem(self.last_error or "earlier writes failed")
             return
         errors: list[str] = []
@@ -280,18 +293,27 @@ class History:
                 self._pending_state = None
             except sqlite3.Error as error:
                 errors.append(str(error))
+        if self._pending_checkins:
+            try:
+                with self._transaction():
+                    self._conn.executemany(_INSERT_CHECKIN, list(self._pending_checkins.values()))
+                self._pending_checkins = {}
+            except sqlite3.Error as error:
+                errors.append(str(error))
         if errors:
             self.last_error = errors[0]
             log.error("could not write to the history database %s: %s", self.path, errors[0])
             if spill_new and self._spill is not None:
-                history_spill.append(self._spill, rows, state)
+                history_spill.append(self._spill, rows, state, checkins)
             self._set_problem(errors[0])
             return
         if self._spill is not None and self._spill.exists():
             history_spill.remove(self._spill)
         self._set_problem(None)
 
-    def _keep_in_stand_in(self, rows: list[tuple[object, ...]], state: str | None) -> None:
+    def _keep_in_stand_in(
+        self, rows: list[tuple[object, ...]], state: str | None, checkins: Sequence[Checkin]
+    ) -> None:
         # The memory database serves this session's History window and stats; the spill
         # file carries the events over to the real file (here or at the next start).
         with contextlib.suppress(sqlite3.Error):
@@ -302,8 +324,9 @@ class History:
                     "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
                     (_CYCLE_STATE_KEY, state),
                 )
+            self._conn.executemany(_INSERT_CHECKIN, checkins)
         assert self._spill is not None
-        saved_to_disk = history_spill.append(self._spill, rows, state)
+        saved_to_disk = history_spill.append(self._spill, rows, state, checkins)
         self._pending_rows += rows
         where = "kept beside it" if saved_to_disk else "kept in memory only"
         self._set_problem(f"the history file {self._stand_in_for} cannot be opened ({where})")
@@ -319,6 +342,7 @@ class History:
         self._conn, real._conn = real._conn, self._conn
         self.path, self._spill = real.path, real._spill
         self._pending_rows, self._pending_state = real._pending_rows, real._pending_state
+        self._pending_checkins = real._pending_checkins
         self._stand_in_for = None
         return True
 
@@ -402,20 +426,7 @@ class History:
         asked). A second answer the same day replaces the first."""
         if score is not None and not 0 <= score <= 10:
             raise ValueError(f"a check-in score is 0 to 10, not {score}")
-        self._write(
-            lambda: self._conn.execute(
-                "INSERT OR REPLACE INTO checkins (local_day, at_utc, score) VALUES (?, ?, ?)",
-                (day.isoformat(), _epoch_seconds(at), score),
-            )
-        )
-
-    def _write(self, action: typing.Callable[[], object]) -> None:
-        # A one-off write (the check-in): logged and remembered when it fails, not kept.
-        try:
-            action()
-        except sqlite3.Error as error:
-            self.last_error = str(error)
-            log.error("could not write to the history database %s: %s", self.path, error)
+        self._save([], None, checkins=[(day.isoformat(), _epoch_seconds(at), score)])
 
     def clear(self) -> int:
         """Delete every event (the cycle state stays); returns how many were deleted.

@@ -35,13 +35,21 @@ def spill_path_for(database: Path) -> Path:
 class SpilledData:
     rows: list[tuple[object, ...]] = field(default_factory=list)
     state: str | None = None
+    checkins: list[tuple[str, int, int | None]] = field(default_factory=list)
 
 
-def append(path: Path, rows: Sequence[tuple[object, ...]], state: str | None) -> bool:
-    """Append rows (and a state) to the spill file; False when even that failed."""
+def append(
+    path: Path,
+    rows: Sequence[tuple[object, ...]],
+    state: str | None,
+    checkins: Sequence[tuple[str, int, int | None]] = (),
+) -> bool:
+    """Append rows (and a state, and check-ins) to the spill file; False when even that
+    failed."""
     lines = [json.dumps({"event": list(row)}) for row in rows]
     if state is not None:
         lines.append(json.dumps({"state": state}))
+    lines += [json.dumps({"checkin": list(checkin)}) for checkin in checkins]
     if not lines:
         return True
     data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -78,6 +86,9 @@ def read(path: Path) -> SpilledData:
             found.state = item["state"]
         elif isinstance(item, dict) and _is_row(item.get("event")):
             found.rows.append(tuple(item["event"]))
+        elif isinstance(item, dict) and _is_checkin(item.get("checkin")):
+            day, at_utc, score = item["checkin"]
+            found.checkins.append((day, at_utc, score))
         else:
             log.warning("%s line %d is not an event; skipped", path, number)
     return found
@@ -95,6 +106,21 @@ def _is_row(value: object) -> bool:
         and (entry_id is None or isinstance(entry_id, str))
         and (seconds is None or isinstance(seconds, int))
         and (sitting is None or isinstance(sitting, int))
+    )
+
+
+def _is_checkin(value: object) -> bool:
+    if not isinstance(value, list) or len(value) != 3:
+        return False
+    day, at_utc, score = value
+    return (
+        isinstance(day, str)
+        and isinstance(at_utc, int)
+        and not isinstance(at_utc, bool)
+        and (
+            score is None
+            or (isinstance(score, int) and not isinstance(score, bool) and 0 <= score <= 10)
+        )
     )
 
 

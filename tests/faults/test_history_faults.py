@@ -141,6 +141,32 @@ def test_a_stand_in_session_ending_before_the_lock_goes_loses_nothing(tmp_path: 
     reopened.close()
 
 
+def test_a_check_in_made_while_locked_is_kept_across_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    day = AT.date()
+    with locked(path):
+        history.record_checkin(day, AT, 7)
+        assert history.problem is not None
+        history.close()
+    with History(path) as reopened:
+        assert reopened.checkin_scores(day, day) == {day: 7}
+        assert reopened.problem is None
+
+
+def test_a_check_in_made_while_locked_is_written_by_the_retry(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    day = AT.date()
+    with History(path) as history:
+        with locked(path):
+            history.record_checkin(day, AT, None)  # a skip counts as asked
+            history.record_checkin(day, AT, 4)  # a later answer the same day wins
+        history.retry()
+        assert history.problem is None
+        assert history.checkin_scores(day, day) == {day: 4}
+        assert history.last_checkin_day() == day
+
+
 # ---- the disk is full, or the file immutable ----------------------------------------------
 
 
