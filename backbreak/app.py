@@ -125,7 +125,11 @@ def _report_other_instance(guard: InstanceGuard, paths: Paths) -> int:
     if guard.problem is not None:
         print(f"backbreak: cannot start: {guard.problem}", file=sys.stderr)
         return 1
-    reply = send_command(paths.socket_name, "status", {})
+    # The running one shows itself (a notification, or the open break): a start from the
+    # applications menu has no terminal to print to.
+    reply = send_command(paths.socket_name, "launched-again", {})
+    if reply is not None and reply.get("ok") is not True:
+        reply = send_command(paths.socket_name, "status", {})  # an older running version
     if reply is not None and reply.get("ok") is True:
         text = reply.get("text")
         print("backbreak is already running" + (f": {text}" if isinstance(text, str) else "."))

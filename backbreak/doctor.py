@@ -67,7 +67,7 @@ def check_tray(env: Mapping[str, str], platform: str) -> DoctorLine:
 
     qpa = QGuiApplication.platformName()
     if QSystemTrayIcon.isSystemTrayAvailable():
-        return DoctorLine(topic, True, f"available (Qt platform {qpa})")
+        return DoctorLine(topic, True, f"available (Qt platform {qpa}); {tray_protocol(qpa)}")
     desktop = env.get("XDG_CURRENT_DESKTOP", "").lower()
     if "gnome" in desktop:
         advice = (
@@ -80,6 +80,20 @@ def check_tray(env: Mapping[str, str], platform: str) -> DoctorLine:
             "such as stalonetray or trayer. Without one, backbreak still prompts on time."
         )
     return DoctorLine(topic, False, f"no system tray found (Qt platform {qpa})", advice)
+
+
+def tray_protocol(qpa: str) -> str:
+    """Which tray protocol Qt uses here, and for StatusNotifierItem whether the watcher
+    lists backbreak's icon (XEmbed trays keep no such list)."""
+    from backbreak.platform import sni
+
+    if sni.watcher_running():
+        if sni.backbreak_registered():
+            return "StatusNotifierItem; backbreak's icon is registered"
+        return "StatusNotifierItem; backbreak's icon is not registered (is it running?)"
+    if qpa == "xcb":
+        return "XEmbed (the icon sits in the tray's own window)"
+    return "the platform's own tray"
 
 
 def check_notifications() -> DoctorLine:

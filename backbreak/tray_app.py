@@ -41,6 +41,7 @@ from backbreak.platform.scheduler import QtWaker
 from backbreak.platform.session_events import SessionEvents
 from backbreak.platform.settings_store import LoadedSettings, load_settings, save_settings
 from backbreak.platform.signals import SignalWatcher
+from backbreak.platform.sni import WatcherWatch
 from backbreak.platform.sound import SoundPlayer
 from backbreak.platform.speech import Speaker
 from backbreak.platform.wall_timer import WallClockTimer
@@ -140,6 +141,8 @@ class TrayApp(QObject):
         self._waker = QtWaker()
         # The heartbeat below refreshes the tray each minute; the tray needn't wake itself.
         self._tray = TrayController(history_enabled=True, minute_refresh=False)
+        # A StatusNotifierItem watcher that restarts forgets the icon: show it again.
+        self._sni_watch = WatcherWatch(self)
         self._notifier = pick_notifier(self._tray.show_message)
         self._history.on_problem = self._on_history_problem
         self._history_told_at_start = history_message is not None
@@ -242,6 +245,7 @@ class TrayApp(QObject):
         self._prompt.cue_requested.connect(self._cues.handle)
         self._tray.break_now.connect(service.break_now)
         self._tray.show_break.connect(self._prompt.bring_back)
+        self._sni_watch.lost.connect(self._tray.show_again)
         self._tray.pause_requested.connect(self._pause_from_tray)
         self._tray.resume_requested.connect(service.resume)
         self._tray.settings_requested.connect(self.open_settings)
@@ -598,6 +602,16 @@ class TrayApp(QObject):
 
     # ---- shell commands --------------------------------------------------------------------
 
+    def _launched_again(self) -> dict[str, object]:
+        """Someone started backbreak again (e.g. from the applications menu): show that it
+        is already running, where they will see it; an open break comes to the front."""
+        text = self._status_text()
+        if self._prompt.is_open:
+            self._prompt.bring_back()
+        else:
+            self._notifier.notify("backbreak", _("backbreak is already running. {0}").format(text))
+        return {"ok": True, "text": text}
+
     def _handle_command(self, command: str, args: dict[str, object]) -> dict[str, object]:
         service = self._service
         if command == "status":
@@ -635,6 +649,8 @@ class TrayApp(QObject):
             # Reply first, then quit from the event loop so the reply reaches the caller.
             QTimer.singleShot(0, self._app.quit)
             return {"ok": True, "text": "backbreak is quitting"}
+        if command == "launched-again":
+            return self._launched_again()
         if command == "history":
             self.open_history()
             return {"ok": True, "text": "History window open"}

@@ -32,6 +32,7 @@ debian_packages=(
   faketime libfaketime
   icu-devtools binutils
   openbox x11-utils x11-xserver-utils at-spi2-core python3-pyatspi
+  haskell-status-notifier-item-utils haskell-gtk-sni-tray-utils
 )
 if "$needs_own_venv"; then
   # The venv and ensurepip modules for the system python3 (not installed by default).

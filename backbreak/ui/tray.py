@@ -313,6 +313,14 @@ class TrayController(QObject):
         self._icon = icon
         icon.show()
 
+    def show_again(self) -> None:
+        """Hide and show the icon: registers it afresh with a StatusNotifierItem watcher
+        that lost it (see ``platform.sni``); an XEmbed tray just embeds it again."""
+        if self._icon is None or not self._icon.isVisible():
+            return
+        self._icon.hide()
+        self._icon.show()
+
     @property
     def next_tray_check_ms(self) -> int | None:
         """Interval of the pending "is there a tray yet?" check; None when none is pending."""

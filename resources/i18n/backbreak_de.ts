@@ -791,6 +791,10 @@
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
+    <message>
+        <source>backbreak is already running. {0}</source>
+        <translation>backbreak läuft schon. {0}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

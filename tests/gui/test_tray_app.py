@@ -229,3 +229,22 @@ def test_the_day_end_asks_how_the_back_feels_once_a_week(tray_app: TrayApp) -> N
     assert reply["ok"] is True
     asked = tray_app.checkin
     assert asked is not None and asked.isVisible()
+
+
+def test_a_second_launch_is_answered_where_the_user_sees_it(
+    tray_app: TrayApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeNotifier()
+    monkeypatch.setattr(tray_app._notifier, "notify", fake.notify)
+    reply = tray_app.handle_command("launched-again", {})
+    assert reply["ok"] is True
+    [notice] = fake.sent
+    assert notice.body.startswith("backbreak is already running.")
+    assert str(reply["text"]) in notice.body
+
+    # With a break open (here minimized), the break itself comes back instead.
+    tray_app.service.break_now()
+    tray_app.prompt.showMinimized()
+    tray_app.handle_command("launched-again", {})
+    assert tray_app.prompt.isVisible() and not tray_app.prompt.isMinimized()
+    assert len(fake.sent) == 1
