@@ -85,7 +85,9 @@ def startup_messages(
     user_catalog_dir: Path,
 ) -> list[str]:
     """What the user must hear about broken files at start: bad settings (and where the
-    original is kept), a history moved aside, entries of their own catalog that failed."""
+    original is kept), a history moved aside, entries of their own catalog that failed,
+    and (said apart from those, since the entries do load) notes on entries that loaded
+    with a fallback: no ``position``, a missing picture, an unknown field."""
     messages: list[str] = []
     if settings.problems:
         message = _("Some settings could not be used, so their defaults apply: {0}.").format(
@@ -98,19 +100,36 @@ def startup_messages(
         messages.append(history_message)
     user_folder = str(user_catalog_dir)
     user_problems = [p for p in catalog.problems if p.file.startswith(user_folder)]
-    if user_problems:
+    # A user entry's source is its file, as named in its problems.
+    loaded = {(entry.source, entry.id) for entry in catalog.entries}
+    failed = [p for p in user_problems if (p.file, p.entry) not in loaded]
+    notes = [p for p in user_problems if (p.file, p.entry) in loaded]
+    if failed:
         unloaded = (
             _(
                 "1 entry in your catalog folder could not be loaded; run "
                 "'backbreak catalog --validate FILE'. First: {1}"
             )
-            if len(user_problems) == 1
+            if len(failed) == 1
             else _(
                 "{0} entries in your catalog folder could not be loaded; run "
                 "'backbreak catalog --validate FILE'. First: {1}"
             )
         )
-        messages.append(unloaded.format(len(user_problems), user_problems[0]))
+        messages.append(unloaded.format(len(failed), failed[0]))
+    if notes:
+        noted = (
+            _(
+                "Your catalog folder has 1 note on an entry that still loads; run "
+                "'backbreak catalog --validate FILE'. It says: {1}"
+            )
+            if len(notes) == 1
+            else _(
+                "Your catalog folder has {0} notes on entries that still load; run "
+                "'backbreak catalog --validate FILE'. First: {1}"
+            )
+        )
+        messages.append(noted.format(len(notes), notes[0]))
     return messages
 
 

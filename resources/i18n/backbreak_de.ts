@@ -756,6 +756,14 @@
         <translation>{0} Einträge in deinem Katalogordner ließen sich nicht laden; prüfe sie mit &apos;backbreak catalog --validate DATEI&apos;. Erster: {1}</translation>
     </message>
     <message>
+        <source>Your catalog folder has 1 note on an entry that still loads; run &apos;backbreak catalog --validate FILE&apos;. It says: {1}</source>
+        <translation>Zu einem Eintrag in deinem Katalogordner gibt es 1 Hinweis, er wird trotzdem geladen; prüfe ihn mit &apos;backbreak catalog --validate DATEI&apos;. Er lautet: {1}</translation>
+    </message>
+    <message>
+        <source>Your catalog folder has {0} notes on entries that still load; run &apos;backbreak catalog --validate FILE&apos;. First: {1}</source>
+        <translation>Zu Einträgen in deinem Katalogordner gibt es {0} Hinweise, sie werden trotzdem geladen; prüfe sie mit &apos;backbreak catalog --validate DATEI&apos;. Erster: {1}</translation>
+    </message>
+    <message>
         <source>Breaks not saved yet: the history file cannot be written</source>
         <translation>Pausen noch nicht gespeichert: die Verlaufsdatei lässt sich nicht schreiben</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Iterator
 from datetime import timedelta
@@ -11,10 +12,14 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from backbreak.core.catalog import CatalogProblem
+from backbreak.core.settings import Settings
+from backbreak.platform.catalog_files import LoadedCatalog
 from backbreak.platform.instance import InstanceGuard
 from backbreak.platform.paths import ensure_dirs, resolve_paths
-from backbreak.tray_app import TrayApp
-from tests.fakes import FakeNotifier
+from backbreak.platform.settings_store import LoadedSettings
+from backbreak.tray_app import TrayApp, startup_messages
+from tests.fakes import FakeNotifier, make_entry
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -248,3 +253,24 @@ def test_a_second_launch_is_answered_where_the_user_sees_it(
     tray_app.handle_command("launched-again", {})
     assert tray_app.prompt.isVisible() and not tray_app.prompt.isMinimized()
     assert len(fake.sent) == 1
+
+
+def test_notes_on_entries_that_loaded_are_not_called_a_failure(tmp_path: Path) -> None:
+    # An entry without a position loads (counted as seated); one with a bad kind does not.
+    folder = tmp_path / "catalog"
+    mine = str(folder / "mine.toml")
+    kept = make_entry("kept")
+    loaded = LoadedCatalog(
+        entries=[dataclasses.replace(kept, source=mine)],
+        problems=[
+            CatalogProblem(mine, "kept", "position", "missing; counted as seated"),
+            CatalogProblem(mine, "broken", "kind", "'nap' is not one of: …"),
+        ],
+    )
+    messages = startup_messages(LoadedSettings(Settings()), None, loaded, folder)
+    assert len(messages) == 2
+    failed, noted = messages
+    assert failed.startswith("1 entry in your catalog folder could not be loaded")
+    assert "'broken'" in failed and "'kept'" not in failed
+    assert noted.startswith("Your catalog folder has 1 note on an entry that still loads")
+    assert "'kept': position: missing" in noted
