@@ -173,60 +173,66 @@ def _start_desktop(
     env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
     env["DISPLAY"] = f":{number}"
     desktop = Desktop(env=env, display=f":{number}")
-    # -noreset: an X server resets when its last client leaves, and a client (openbox)
-    # connecting during that reset fails with "failed to open the display".
-    desktop.start("Xvfb", f":{number}", "-screen", "0", screen, "-nolisten", "tcp", "-noreset")
-    wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), what="Xvfb")
-    # The socket exists a moment before the server accepts clients (a window manager
-    # started then exits with "failed to open the display").
-    wait_for(lambda: desktop.xdotool("getdisplaygeometry"), what="Xvfb to answer")
-    if with_notifications:
-        bus_args = ["--session"]
-    else:
-        # A standard session bus would start the installed dunst by D-Bus activation on
-        # the first notification, and the session would not be bare any more.
-        folder = Path(tempfile.mkdtemp(prefix="backbreak-bus-"))
-        desktop.folders.append(folder)
-        config = folder / "bus.conf"
-        config.write_text(BARE_BUS_CONFIG)
-        bus_args = [f"--config-file={config}"]
-    bus = subprocess.Popen(
-        ["dbus-daemon", *bus_args, "--nofork", "--print-address=1"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    desktop.processes.append(bus)
-    assert bus.stdout is not None
-    env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().decode().strip()
-    bus.stdout.close()  # the address is all it prints
-    if window_manager:
-        desktop.start("openbox", "--sm-disable")
-        wait_for(lambda: _has_window_manager(env), what="openbox")
-    if with_tray:
-        desktop.start(
-            "trayer",
-            # A dock with a strut, as a real panel: the window manager keeps its strip
-            # out of the work area (the screen's "available geometry").
-            "--SetDockType",
-            "true",
-            "--SetPartialStrut",
-            "true",
-            "--edge",
-            tray_edge,
-            "--align",
-            "right",
-            "--widthtype",
-            "request",
-            "--height",
-            "24",
-            "--transparent",
-            "false",
-            "--tint",
-            "0x303030",
+    # A part that fails to start must not leave the others running (an X server left
+    # behind also keeps its display number from every later run).
+    try:
+        # -noreset: an X server resets when its last client leaves, and a client (openbox)
+        # connecting during that reset fails with "failed to open the display".
+        desktop.start("Xvfb", f":{number}", "-screen", "0", screen, "-nolisten", "tcp", "-noreset")
+        wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), what="Xvfb")
+        # The socket exists a moment before the server accepts clients (a window manager
+        # started then exits with "failed to open the display").
+        wait_for(lambda: desktop.xdotool("getdisplaygeometry"), what="Xvfb to answer")
+        if with_notifications:
+            bus_args = ["--session"]
+        else:
+            # A standard session bus would start the installed dunst by D-Bus activation on
+            # the first notification, and the session would not be bare any more.
+            folder = Path(tempfile.mkdtemp(prefix="backbreak-bus-"))
+            desktop.folders.append(folder)
+            config = folder / "bus.conf"
+            config.write_text(BARE_BUS_CONFIG)
+            bus_args = [f"--config-file={config}"]
+        bus = subprocess.Popen(
+            ["dbus-daemon", *bus_args, "--nofork", "--print-address=1"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
-    if with_notifications:
-        desktop.start("dunst")
+        desktop.processes.append(bus)
+        assert bus.stdout is not None
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().decode().strip()
+        bus.stdout.close()  # the address is all it prints
+        if window_manager:
+            desktop.start("openbox", "--sm-disable")
+            wait_for(lambda: _has_window_manager(env), what="openbox")
+        if with_tray:
+            desktop.start(
+                "trayer",
+                # A dock with a strut, as a real panel: the window manager keeps its strip
+                # out of the work area (the screen's "available geometry").
+                "--SetDockType",
+                "true",
+                "--SetPartialStrut",
+                "true",
+                "--edge",
+                tray_edge,
+                "--align",
+                "right",
+                "--widthtype",
+                "request",
+                "--height",
+                "24",
+                "--transparent",
+                "false",
+                "--tint",
+                "0x303030",
+            )
+        if with_notifications:
+            desktop.start("dunst")
+    except BaseException:
+        desktop.stop()
+        raise
     return desktop
 
 
