@@ -211,6 +211,12 @@ def test_long_program_names_match_their_command_line(tmp_path: Path) -> None:
 def test_a_real_running_program_is_found() -> None:
     sleeper = subprocess.Popen(["sleep", "30"])
     try:
+        # Popen returns after fork, maybe before exec: until then the child is still
+        # called python. Wait for the exec (bounded), then ask the detector.
+        comm = Path(f"/proc/{sleeper.pid}/comm")
+        deadline = time.monotonic() + 10
+        while comm.read_text().strip() != "sleep" and time.monotonic() < deadline:
+            time.sleep(0.01)
         assert ListedPrograms(["sleep"]).match() == "sleep"
     finally:
         sleeper.kill()
