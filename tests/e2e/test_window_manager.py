@@ -82,7 +82,9 @@ def work_area(desktop: Desktop) -> Rect:
         x, y, width, height = (int(v) for v in line.split("=")[1].split(",")[:4])
         return Rect(x, y, width, height) if height < 800 else None
 
-    area = wait_for(published, what="the panel's strut in the work area")
+    # trayer and openbox start together with the app's desktop; on a loaded 2-core machine
+    # the panel's strut once took over 20 s to reach the work area, so wait longer here.
+    area = wait_for(published, timeout=60, what="the panel's strut in the work area")
     assert isinstance(area, Rect)
     return area
 
