@@ -32,22 +32,18 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from backbreak.platform.helper_programs import RunCommand, run_command
+
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 15.0
-COMMAND_TIMEOUT = 2.0
-"""A stuck pactl must not hang the GUI thread for long."""
-
-RunCommand = Callable[[Sequence[str]], str | None]
-
 LEVEL_METERS = frozenset({"org.PulseAudio.pavucontrol"})
 """Capture streams that only draw a volume meter (the mixer's own), never a call."""
 
@@ -56,20 +52,6 @@ class Detector(Protocol):
     def in_use(self) -> bool | None: ...
 
     def describe(self) -> str: ...
-
-
-def run_command(argv: Sequence[str]) -> str | None:
-    """stdout of ``argv``, or None when it could not run, failed or timed out."""
-    try:
-        result = subprocess.run(
-            list(argv), capture_output=True, text=True, timeout=COMMAND_TIMEOUT, check=False
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        log.debug("%s failed: %s", argv[0], error)
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout
 
 
 class Unavailable:

@@ -18,34 +18,17 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from backbreak.platform.helper_programs import RunCommand, run_command
 
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 15.0
-COMMAND_TIMEOUT = 2.0
-"""A stuck helper program must not hang the GUI thread for long."""
-
-RunCommand = Callable[[Sequence[str]], str | None]
-"""Runs a program; its stdout, or None when it could not run, failed or timed out."""
 ReadInhibited = Callable[[], bool | None]
-
-
-def run_command(argv: Sequence[str]) -> str | None:
-    try:
-        result = subprocess.run(
-            list(argv), capture_output=True, text=True, timeout=COMMAND_TIMEOUT, check=False
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        log.debug("%s failed: %s", argv[0], error)
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout
 
 
 def notifications_inhibited(connection: object | None = None) -> bool | None:

@@ -28,12 +28,12 @@ from backbreak.platform.calls import (
     OpenDevices,
     PulseCaptureStreams,
     RegistryKey,
-    RunCommand,
     WindowsConsentStore,
     consent_in_use,
     is_video_device,
     pick_call_detectors,
 )
+from backbreak.platform.helper_programs import RunCommand
 
 MIC = {"index": 0, "name": "alsa_input.usb-mic", "monitor_source": "", "properties": {}}
 MONITOR = {"index": 1, "name": "speakers.monitor", "monitor_source": "speakers", "properties": {}}
