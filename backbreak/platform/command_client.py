@@ -15,6 +15,8 @@ import stat
 import sys
 import time
 
+from backbreak.platform.command_reply import parse_reply
+
 # A reply is one short JSON line; a longer one is a broken or foreign server.
 _MAX_REPLY_BYTES = 1024 * 1024
 
@@ -83,15 +85,7 @@ def _send_unix(path: str, line: bytes, deadline: float) -> dict[str, object] | N
                 received += chunk
         except OSError:  # socket.timeout included
             pass
-    if b"\n" not in received:
-        return {"ok": False, "error": "no reply from the running instance"}
-    try:
-        reply = json.loads(bytes(received).split(b"\n", 1)[0].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return {"ok": False, "error": "unreadable reply from the running instance"}
-    if not isinstance(reply, dict):
-        return {"ok": False, "error": "unreadable reply from the running instance"}
-    return reply
+    return parse_reply(bytes(received))
 
 
 def _remaining(deadline: float) -> float:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from backbreak.platform.command_reply import parse_reply
 from backbreak.platform.peer_credentials import peer_uid
 from backbreak.platform.private_files import folder_problem
 
@@ -407,15 +408,7 @@ def send_command(
             received += bytes(socket.readAll().data())
             if not ready:
                 break
-        if b"\n" not in received:
-            return {"ok": False, "error": "no reply from the running instance"}
-        try:
-            reply = json.loads(bytes(received).split(b"\n", 1)[0].decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return {"ok": False, "error": "unreadable reply from the running instance"}
-        if not isinstance(reply, dict):
-            return {"ok": False, "error": "unreadable reply from the running instance"}
-        return reply
+        return parse_reply(bytes(received))
     finally:
         socket.abort()
 
