@@ -16,7 +16,8 @@ import ctypes
 import ctypes.util
 import logging
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -243,36 +244,29 @@ class XDisplay:
         Xlib hands format-32 data back as an array of C ``long`` (8 bytes on 64-bit
         Linux), not of 32-bit values: the classic trap when reading it through ctypes.
         """
-        actual_type = Atom()
-        actual_format = ctypes.c_int()
-        items = ctypes.c_ulong()
-        after = ctypes.c_ulong()
-        data = ctypes.c_void_p()
-        status = self.lib.XGetWindowProperty(
-            self.handle,
-            window,
-            self.atom(name),
-            0,
-            max_items,
-            0,
-            ANY_PROPERTY_TYPE,
-            ctypes.byref(actual_type),
-            ctypes.byref(actual_format),
-            ctypes.byref(items),
-            ctypes.byref(after),
-            ctypes.byref(data),
-        )
-        try:
-            if status != SUCCESS or not data.value or actual_format.value != 32:
+        with self._property(window, name, max_items, wanted_format=32) as found:
+            if found is None:
                 return None
+            data, items = found
             array = ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))
-            return [int(array[i]) for i in range(items.value)]
-        finally:
-            if data.value:
-                self.lib.XFree(data)
+            return [int(array[i]) for i in range(items)]
 
     def property_bytes(self, window: int, name: str, max_bytes: int = 1024) -> bytes | None:
         """A format-8 property (STRING such as WM_CLASS) as bytes; None when absent/failed."""
+        # The length is counted in 32-bit units.
+        with self._property(window, name, max_bytes // 4, wanted_format=8) as found:
+            if found is None:
+                return None
+            data, items = found
+            return ctypes.string_at(data, items)
+
+    @contextmanager
+    def _property(
+        self, window: int, name: str, length: int, wanted_format: int
+    ) -> Iterator[tuple[int, int] | None]:
+        """``XGetWindowProperty``: (data pointer, item count) while in the block, or None
+        when the property is absent, failed or of another format; Xlib's copy of the
+        data is freed on leaving the block."""
         actual_type = Atom()
         actual_format = ctypes.c_int()
         items = ctypes.c_ulong()
@@ -283,7 +277,7 @@ class XDisplay:
             window,
             self.atom(name),
             0,
-            max_bytes // 4,  # the length is counted in 32-bit units
+            length,
             0,
             ANY_PROPERTY_TYPE,
             ctypes.byref(actual_type),
@@ -293,9 +287,10 @@ class XDisplay:
             ctypes.byref(data),
         )
         try:
-            if status != SUCCESS or not data.value or actual_format.value != 8:
-                return None
-            return ctypes.string_at(data.value, items.value)
+            if status != SUCCESS or not data.value or actual_format.value != wanted_format:
+                yield None
+            else:
+                yield data.value, items.value
         finally:
             if data.value:
                 self.lib.XFree(data)
