@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
 
+from backbreak.core.checkin import CHECKIN_CADENCES
+
 SCHEMA_VERSION = 1
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -120,7 +122,7 @@ BOOL_KEYS = (
 TIME_KEYS = ("work_start", "work_end")
 ID_SET_KEYS = ("hidden_entries", "favourite_entries")
 NAME_LIST_KEYS = ("hold_programs",)
-CHOICE_KEYS: dict[str, tuple[str, ...]] = {"back_checkin": ("off", "weekly", "daily")}
+CHOICE_KEYS: dict[str, tuple[str, ...]] = {"back_checkin": CHECKIN_CADENCES}
 MAX_NAME_LENGTH = 200
 _LANGUAGE_RE = re.compile(r"^([a-z]{2,3}([_-][A-Za-z]{2})?)?$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
