@@ -392,10 +392,13 @@ class BreakService:
     def _sync_snooze_offer(self) -> None:
         """Keep the open window's Snooze button true: its length follows the settings, and
         whether it shows follows the limit (a time away starts the snooze count afresh)."""
-        if self._current is None or self._offered == self._snooze_offer():
+        if self._current is None:
             return
-        self._offered = self._snooze_offer()
-        can_snooze, minutes, snoozed = self._offered
+        offer = self._snooze_offer()
+        if offer == self._offered:
+            return
+        self._offered = offer
+        can_snooze, minutes, snoozed = offer
         self._view.update_snooze(can_snooze, minutes, snoozed_times=snoozed)
 
     def _close_prompt(self) -> None:
