@@ -20,7 +20,7 @@ from backbreak.core.hold import HOLD_REASONS, RecheckAt, decide
 from backbreak.core.i18n import _
 from backbreak.core.pause import PauseRequest
 from backbreak.core.picker import PickContext, pick
-from backbreak.core.runaway import BACKOFF, LOG_MARKER, WakeGuard
+from backbreak.core.runaway import BACKOFF, LIMIT, LOG_MARKER, WakeGuard
 from backbreak.core.settings import Settings
 from backbreak.core.status import Status
 from backbreak.core.workhours import next_work_start
@@ -433,7 +433,7 @@ class BreakService:
                 "waking at most every %s until the user does something. "
                 "now=%s wanted wake-up=%s state=%r settings=%r",
                 LOG_MARKER,
-                self._guard.wake_count() - 1,
+                LIMIT,
                 BACKOFF,
                 self._clock.now().isoformat(),
                 None if self._wanted_wake is None else self._wanted_wake.isoformat(),

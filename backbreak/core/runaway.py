@@ -55,9 +55,6 @@ class WakeGuard:
         self._wakes.clear()
         self._tripped = False
 
-    def wake_count(self) -> int:
-        return len(self._wakes)
-
     def hold_back(self, when: datetime | None, now: datetime) -> datetime | None:
         """``when`` unchanged normally; while tripped, no sooner than ``BACKOFF`` from now."""
         if when is None or not self._tripped:
