@@ -162,7 +162,7 @@ class BreakService:
         if self._snooze(self._current.id):
             self._close_prompt()
         else:
-            self.skip()
+            self._skip(self._current.id)
 
     def _snooze(self, entry_id: str | None) -> bool:
         """The one snooze path (prompt and heads-up notice): False, and nothing done, once
@@ -178,7 +178,12 @@ class BreakService:
         if self._current is None:
             return
         self._user_intent()
-        self._record("skipped", self._clock.now(), entry_id=self._current.id)
+        self._skip(self._current.id)
+
+    def _skip(self, entry_id: str) -> None:
+        """Skip the open prompt, the user intent already noted (``skip`` and a snooze past
+        the limit)."""
+        self._record("skipped", self._clock.now(), entry_id=entry_id)
         self._apply(cycle.Skipped())
         self._close_prompt()
 
