@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from backbreak.platform.instance import InstanceGuard
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.lock_holder import REPO, lock_held_elsewhere
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX lock semantics")
 
@@ -86,32 +85,8 @@ def test_a_held_lock_nobody_answers_for_is_an_error_not_already_running(
     tmp_path: Path,
 ) -> None:
     lock = tmp_path / "run" / "backbreak.lock"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pathlib\n"
-            "from backbreak.platform.instance import InstanceGuard\n"
-            "g = InstanceGuard(pathlib.Path(sys.argv[1]))\n"
-            "print('locked' if g.acquire() else 'busy', flush=True)\n"
-            "sys.stdin.read()\n",
-            str(lock),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
+    with lock_held_elsewhere(lock) as holder:
         done = _start(tmp_path)
-    finally:
-        holder.kill()
-        holder.wait()
-        for stream in (holder.stdin, holder.stdout):
-            if stream is not None:
-                stream.close()
     assert done.returncode == 1, (done.stdout, done.stderr)
     assert "already running" not in done.stdout
     assert f"process {holder.pid}" in done.stderr

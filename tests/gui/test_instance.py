@@ -19,6 +19,7 @@ from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from backbreak.platform.instance import CommandServer, InstanceGuard, send_command
+from tests.lock_holder import lock_held_elsewhere
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,35 +55,10 @@ def test_stale_lock_of_a_dead_process_on_another_hostname_is_taken_over(
 
 def test_lock_of_a_sigkilled_instance_is_taken_over(tmp_path: Path) -> None:
     lock = tmp_path / "backbreak.lock"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pathlib\n"
-            "from backbreak.platform.instance import InstanceGuard\n"
-            "g = InstanceGuard(pathlib.Path(sys.argv[1]))\n"
-            "print('locked' if g.acquire() else 'busy', flush=True)\n"
-            "sys.stdin.read()\n",
-            str(lock),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
+    with lock_held_elsewhere(lock) as holder:
         assert not InstanceGuard(lock).acquire()
         holder.send_signal(signal.SIGKILL)
         holder.wait()
-    finally:
-        if holder.poll() is None:
-            holder.kill()
-            holder.wait()
-        for stream in (holder.stdin, holder.stdout):
-            if stream is not None:
-                stream.close()
     guard = InstanceGuard(lock)
     assert guard.acquire()
     guard.release()
