@@ -11,20 +11,17 @@ without them the tests skip locally and fail under CI.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from backbreak.platform.calls import PulseCaptureStreams
 from tests.e2e.conftest import Backbreak, wait_for
+from tests.e2e.pulse import PulseServer, private_pulseaudio, require_tools
 from tests.e2e.test_away_aware import PROMPT_TITLE, next_prompt, seed_sitting, write_settings
 
 pytestmark = pytest.mark.e2e
@@ -36,33 +33,19 @@ SETTINGS = (
 )
 
 
-def _require_tools() -> None:
-    missing = sorted({package for tool, package in NEEDED.items() if not shutil.which(tool)})
-    if missing:
-        message = f"the call tests need the Debian packages {' '.join(missing)}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @dataclass
 class SoundServer:
     """A private PulseAudio with a null source ``mic`` and a null sink ``speakers``."""
 
-    env: dict[str, str]
+    pulse: PulseServer
     calls: list[subprocess.Popen[bytes]]
-
-    def pactl(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["pactl", *args], env=self.env, capture_output=True, text=True, timeout=10, check=False
-        )
 
     def record(self, device: str) -> subprocess.Popen[bytes]:
         """Start recording from ``device`` (a call when it is the microphone)."""
         before = self._streams()
         process = subprocess.Popen(
             ["parec", "-d", device, "--raw"],
-            env=self.env,
+            env=self.pulse.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -77,56 +60,24 @@ class SoundServer:
         wait_for(lambda: self._streams() < before, what="the capture stream to go")
 
     def _streams(self) -> int:
-        return len(self.pactl("list", "short", "source-outputs").stdout.strip().splitlines())
+        return len(self.pulse.pactl("list", "short", "source-outputs").stdout.strip().splitlines())
 
 
 @pytest.fixture
 def sound_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SoundServer]:
-    _require_tools()
-    # A short private folder: the socket path must fit a sockaddr_un, and HOME/XDG dirs
-    # pointing here keep the server away from any real user configuration.
-    base = Path(tempfile.mkdtemp(prefix="bb-call-"))
-    socket = base / "native"
-    env = dict(os.environ)
-    env.update(HOME=str(base), XDG_RUNTIME_DIR=str(base), XDG_CONFIG_HOME=str(base / "config"))
-    env["PULSE_SERVER"] = f"unix:{socket}"
-    log = base / "pulseaudio.log"
-    with log.open("wb") as log_file:
-        server = subprocess.Popen(
-            [
-                "pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-                "--use-pid-file=no", "--log-target=stderr",
-                "-L", "module-null-source source_name=mic",
-                "-L", "module-null-sink sink_name=speakers",
-                "-L", f"module-native-protocol-unix socket={socket} auth-anonymous=1",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log_file,
-        )  # fmt: skip
-    sound = SoundServer(env=env, calls=[])
-    try:
+    require_tools(NEEDED, "the call tests")
+    with private_pulseaudio(
+        "bb-call-", "module-null-source source_name=mic", "module-null-sink sink_name=speakers"
+    ) as pulse:
+        sound = SoundServer(pulse=pulse, calls=[])
+        monkeypatch.setenv("PULSE_SERVER", pulse.env["PULSE_SERVER"])  # for the detector's pactl
         try:
-            wait_for(
-                lambda: server.poll() is None and sound.pactl("info").returncode == 0,
-                what="the PulseAudio server",
-            )
-        except AssertionError as error:
-            raise AssertionError(f"{error}\n{log.read_text(errors='replace')}") from None
-        monkeypatch.setenv("PULSE_SERVER", env["PULSE_SERVER"])  # for pactl run by the detector
-        yield sound
-    finally:
-        for call in sound.calls:
-            if call.poll() is None:
-                call.kill()
-                call.wait()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        shutil.rmtree(base, ignore_errors=True)
+            yield sound
+        finally:
+            for call in sound.calls:
+                if call.poll() is None:
+                    call.kill()
+                    call.wait()
 
 
 def test_recording_the_microphone_is_a_call_and_stopping_ends_it(
@@ -148,7 +99,7 @@ def test_recording_the_microphone_is_a_call_and_stopping_ends_it(
 def test_the_app_holds_a_due_prompt_through_a_call_and_shows_one_after(
     backbreak: Backbreak, sound_server: SoundServer
 ) -> None:
-    backbreak.desktop.env["PULSE_SERVER"] = sound_server.env["PULSE_SERVER"]
+    backbreak.desktop.env["PULSE_SERVER"] = sound_server.pulse.env["PULSE_SERVER"]
     write_settings(backbreak, SETTINGS)
     seed_sitting(backbreak, timedelta(minutes=45) - timedelta(seconds=12))
     call = sound_server.record("mic")

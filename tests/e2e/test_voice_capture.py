@@ -10,10 +10,7 @@ locally and fail under CI.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import tempfile
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -24,6 +21,7 @@ import pytest
 
 from backbreak.platform.sound import SoundPlayer
 from backbreak.platform.speech import Speaker
+from tests.e2e.pulse import PulseServer, private_pulseaudio, require_tools
 
 pytestmark = pytest.mark.e2e
 
@@ -41,15 +39,6 @@ SILENCE_RMS = 0.001
 """A null sink's monitor with nothing playing records exact zeros; speech is far above."""
 
 
-def _require_tools() -> None:
-    missing = sorted({package for tool, package in NEEDED.items() if not shutil.which(tool)})
-    if missing:
-        message = f"voice capture needs the Debian packages {' '.join(missing)}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 def _poll(condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
     """Wait for an outside process (a real server, not our logic) to reach a state."""
     deadline = time.monotonic() + timeout
@@ -59,62 +48,14 @@ def _poll(condition: Callable[[], bool], what: str, timeout: float = 15.0) -> No
         time.sleep(0.05)
 
 
-@dataclass
-class NullSink:
-    """A private PulseAudio server whose only output is a null sink named ``capture``."""
-
-    env: dict[str, str]
-    log: Path
-
-    def pactl(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["pactl", *args], check=False, env=self.env, capture_output=True, text=True, timeout=10
-        )
-
-
 @pytest.fixture
-def null_sink(monkeypatch: pytest.MonkeyPatch) -> Iterator[NullSink]:
-    _require_tools()
-    # A short private folder: the server's socket path must fit in a sockaddr_un, and
-    # HOME/XDG dirs pointing here keep the server away from the user's real config.
-    base = Path(tempfile.mkdtemp(prefix="bb-pulse-"))
-    socket = base / "native"
-    env = dict(os.environ)
-    env.update(HOME=str(base), XDG_RUNTIME_DIR=str(base), XDG_CONFIG_HOME=str(base / "config"))
-    env["PULSE_SERVER"] = f"unix:{socket}"
-    log = base / "pulseaudio.log"
-    with log.open("wb") as log_file:
-        server = subprocess.Popen(
-            [
-                "pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-                "--use-pid-file=no", "--log-target=stderr",
-                "-L", "module-null-sink sink_name=capture",
-                "-L", f"module-native-protocol-unix socket={socket} auth-anonymous=1",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log_file,
-        )  # fmt: skip
-    sink = NullSink(env=env, log=log)
-    try:
-        try:
-            _poll(
-                lambda: server.poll() is None and sink.pactl("info").returncode == 0,
-                "the PulseAudio server",
-            )
-        except AssertionError as error:
-            raise AssertionError(f"{error}\n{log.read_text(errors='replace')}") from None
+def null_sink(monkeypatch: pytest.MonkeyPatch) -> Iterator[PulseServer]:
+    """A private PulseAudio server whose only output is a null sink named ``capture``."""
+    require_tools(NEEDED, "the voice capture tests")
+    with private_pulseaudio("bb-pulse-", "module-null-sink sink_name=capture") as sink:
         # espeak (run by plyer) and paplay (run detached by Qt) inherit our environment.
-        monkeypatch.setenv("PULSE_SERVER", env["PULSE_SERVER"])
+        monkeypatch.setenv("PULSE_SERVER", sink.env["PULSE_SERVER"])
         yield sink
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @dataclass
@@ -132,7 +73,7 @@ class Recording:
 
 
 @pytest.fixture
-def recording(null_sink: NullSink, tmp_path: Path) -> Iterator[Recording]:
+def recording(null_sink: PulseServer, tmp_path: Path) -> Iterator[Recording]:
     path = tmp_path / "capture.raw"
     with path.open("wb") as out:
         process = subprocess.Popen(
@@ -174,7 +115,7 @@ def sox_stat(path: Path) -> dict[str, float]:
 
 
 def test_speaker_says_switch_sides_through_plyer_and_espeak(
-    null_sink: NullSink, recording: Recording, tmp_path: Path
+    null_sink: PulseServer, recording: Recording, tmp_path: Path
 ) -> None:
     speaker = Speaker()
     try:
@@ -199,7 +140,7 @@ def test_speaker_says_switch_sides_through_plyer_and_espeak(
 
 
 def test_sound_player_chime_reaches_the_sink_quietly(
-    null_sink: NullSink, recording: Recording
+    null_sink: PulseServer, recording: Recording
 ) -> None:
     player = SoundPlayer()
     assert player.backend == "paplay"
