@@ -543,6 +543,11 @@ class TrayApp(QObject):
         """The welcome window: on the first start, and again only when asked for."""
         from backbreak.platform.autostart import read_state
 
+        if self._welcome is not None and not self._welcome.isVisible():
+            # A closed welcome holds the settings it was first shown with: starting from it
+            # would undo every change made since. Asked for again, it starts afresh.
+            self._welcome.deleteLater()
+            self._welcome = None
         if self._welcome is None:
             from backbreak.ui.welcome import WelcomeDialog
 

@@ -127,3 +127,24 @@ def test_an_existing_user_upgrading_gets_no_welcome(qapp: QApplication, fresh_pa
         assert app.welcome is None
     finally:
         stop_app(app, guard)
+
+
+def test_the_welcome_asked_for_again_starts_from_the_current_settings(
+    qapp: QApplication, fresh_paths: Paths
+) -> None:
+    app, guard = start_app(qapp, fresh_paths)
+    try:
+        first = app.welcome
+        assert first is not None
+        first.close()
+        # Changed after the first welcome (e.g. in Settings), then the welcome once more:
+        # starting from it must not bring back the values it was first shown with.
+        app.service.update_settings(app.service.settings.replace(snooze_minutes=7))
+        app.handle_command("welcome", {})
+        welcome = app.welcome
+        assert welcome is not None and welcome.isVisible()
+        welcome.start.click()
+        assert app.service.settings.snooze_minutes == 7
+        assert load_settings(fresh_paths.settings_file).settings.snooze_minutes == 7
+    finally:
+        stop_app(app, guard)
