@@ -165,6 +165,8 @@ class History:
             None if self.path is None else history_spill.spill_path_for(self.path)
         )
         self._stand_in_for: Path | None = None
+        # A stand-in's rows the spill file could not take: only memory has them.
+        self._memory_only_rows: list[tuple[object, ...]] = []
         # isolation_level=None: autocommit, so each record/save is its own transaction and
         # is on disk when the call returns; multi-statement work uses explicit BEGIN.
         self._conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -328,6 +330,13 @@ class History:
         assert self._spill is not None
         saved_to_disk = history_spill.append(self._spill, rows, state, checkins)
         self._pending_rows += rows
+        if not saved_to_disk:
+            self._memory_only_rows += rows
+        # The session's latest state and check-ins are newer than anything spilled; kept
+        # here, they reach the real file even when the spill file could not take them.
+        if state is not None:
+            self._pending_state = state
+        self._pending_checkins.update((checkin[0], checkin) for checkin in checkins)
         where = "kept beside it" if saved_to_disk else "kept in memory only"
         self._set_problem(f"the history file {self._stand_in_for} cannot be opened ({where})")
 
@@ -341,8 +350,12 @@ class History:
         self._conn.close()
         self._conn, real._conn = real._conn, self._conn
         self.path, self._spill = real.path, real._spill
-        self._pending_rows, self._pending_state = real._pending_rows, real._pending_state
-        self._pending_checkins = real._pending_checkins
+        # The real file replayed the spill file; what only memory holds is added to it.
+        self._pending_rows = real._pending_rows + self._memory_only_rows
+        self._memory_only_rows = []
+        if self._pending_state is None:
+            self._pending_state = real._pending_state
+        self._pending_checkins = real._pending_checkins | self._pending_checkins
         self._stand_in_for = None
         return True
 

@@ -141,6 +141,30 @@ def test_a_stand_in_session_ending_before_the_lock_goes_loses_nothing(tmp_path: 
     reopened.close()
 
 
+def test_a_stand_in_whose_spill_file_fails_still_writes_its_events_later(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    History(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    spill_path_for(path).mkdir()  # the spill file cannot be written: memory only
+    day = AT.date()
+    with locked(path):
+        history, message = open_history(path)
+        assert message is not None
+        history.record(event(0))
+        history.record(event(1, "completed"))
+        history.save_state(CycleState(snoozes_in_row=2))
+        history.record_checkin(day, AT, 6)
+        assert history.problem is not None and "in memory only" in history.problem
+    history.retry()
+    assert history.problem is None and stored(path) == 2
+    assert history.load_state().snoozes_in_row == 2
+    assert history.checkin_scores(day, day) == {day: 6}
+    history.close()
+
+
 def test_a_check_in_made_while_locked_is_kept_across_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     history = History(path)
