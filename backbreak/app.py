@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 # Types only: `backbreak status` and friends start by importing this module.
 if TYPE_CHECKING:
     from backbreak.core.status import Status
-    from backbreak.platform.paths import Paths
-
-if TYPE_CHECKING:
     from backbreak.platform.instance import InstanceGuard
+    from backbreak.platform.paths import Paths
 
 log = logging.getLogger("backbreak.app")
 
