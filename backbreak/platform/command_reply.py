@@ -15,7 +15,9 @@ def parse_reply(received: bytes) -> dict[str, object]:
         return {"ok": False, "error": "no reply from the running instance"}
     try:
         reply = json.loads(received.split(b"\n", 1)[0].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # As the server reads requests (instance._answer): ValueError is also a number with
+        # more digits than Python converts, RecursionError arrays nested thousands deep.
         return {"ok": False, "error": "unreadable reply from the running instance"}
     if not isinstance(reply, dict):
         return {"ok": False, "error": "unreadable reply from the running instance"}

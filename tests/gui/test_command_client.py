@@ -88,7 +88,16 @@ def test_a_server_that_never_answers_gives_an_error(tmp_path: Path) -> None:
     assert reply == {"ok": False, "error": "no reply from the running instance"}
 
 
-def test_a_garbled_reply_gives_an_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\xff not json",
+        b"[" * 100_000 + b"]" * 100_000,  # nested deeper than the parser recurses
+        b"1" * 5000,  # more digits than Python turns into an int
+    ],
+    ids=["not-json", "deeply-nested", "huge-number"],
+)
+def test_a_garbled_reply_gives_an_error(tmp_path: Path, garbage: bytes) -> None:
     path = str(tmp_path / "garbled")
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as garbled:
         garbled.bind(path)
@@ -98,7 +107,7 @@ def test_a_garbled_reply_gives_an_error(tmp_path: Path) -> None:
             peer, _ = garbled.accept()
             with peer:
                 peer.recv(4096)
-                peer.sendall(b"\xff not json\n")
+                peer.sendall(garbage + b"\n")
 
         worker = threading.Thread(target=answer, daemon=True)
         worker.start()
