@@ -4,11 +4,9 @@ and a slow speech engine never holds up the window."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QPushButton
-from pytestqt.qtbot import QtBot
 
 from backbreak.core.catalog import Entry
 from backbreak.platform.speech import Engine, Speaker
@@ -60,14 +58,6 @@ def entry(sides: str = "each", duration: int = 6) -> Entry:
         needs=(),
         illustration="neck.svg",
     )
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[PromptWindow]:
-    prompt = PromptWindow()
-    qtbot.addWidget(prompt)
-    yield prompt
-    prompt.close_prompt()
 
 
 def start_countdown(window: PromptWindow, item: Entry) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QTimer
@@ -14,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from backbreak.core.catalog import Entry
 from backbreak.ui.prompt import SCREEN_MARGIN, PromptWindow, format_countdown
+from tests.gui.prompt_parts import button
 
 # The offscreen platform cannot raise windows, and Qt raises any stay-on-top window it
 # shows; the warning says nothing about our code.
@@ -46,22 +46,8 @@ def make_entry(
     )
 
 
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[PromptWindow]:
-    prompt = PromptWindow()
-    qtbot.addWidget(prompt)
-    yield prompt
-    prompt.close_prompt()
-
-
 def label(window: PromptWindow, name: str) -> QLabel:
     found = window.findChild(QLabel, name)
-    assert found is not None, name
-    return found
-
-
-def button(window: PromptWindow, name: str) -> QAbstractButton:
-    found = window.findChild(QAbstractButton, name)
     assert found is not None, name
     return found
 

@@ -8,13 +8,11 @@ too: Undo must never leave a "completed" row behind.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from backbreak.core.catalog import Entry
@@ -23,24 +21,11 @@ from backbreak.core.status import Status
 from backbreak.service import BreakService
 from backbreak.ui.prompt import AUTO_DONE_SECONDS, PromptWindow
 from tests.fakes import BERLIN, FakeClock, FakeHistory, FakeNotifier, FakeWaker, make_entry
+from tests.gui.prompt_parts import button
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 SIGNALS = ("done", "snooze", "skip", "another")
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[PromptWindow]:
-    prompt = PromptWindow()
-    qtbot.addWidget(prompt)
-    yield prompt
-    prompt.close_prompt()
-
-
-def button(window: PromptWindow, name: str) -> QAbstractButton:
-    found = window.findChild(QAbstractButton, name)
-    assert found is not None, name
-    return found
 
 
 def record_decisions(window: PromptWindow) -> list[str]:
