@@ -21,7 +21,7 @@ from backbreak.core.catalog import Entry
 from backbreak.core.checkin import checkin_due
 from backbreak.core.clockwatch import Finding, Slept
 from backbreak.core.day_summary import DAY_SUMMARY_TITLE, day_summary_text, next_end_of_day
-from backbreak.core.i18n import _
+from backbreak.core.i18n import N_, _
 from backbreak.core.pause import PauseRequest, PauseSpecError, parse_pause
 from backbreak.core.retention import retention_cutoff
 from backbreak.core.settings import Settings
@@ -65,6 +65,9 @@ if TYPE_CHECKING:
     from backbreak.ui.welcome import WelcomeDialog
 
 log = logging.getLogger("backbreak.app")
+
+UNSAVED_NOTE = N_("Breaks not saved yet: the history file cannot be written")
+"""The tray tooltip's note while kept breaks cannot be written to the history file."""
 
 TRAY_PAUSES: dict[str, PauseRequest] = {
     "30m": PauseRequest(minutes=30),
@@ -292,7 +295,7 @@ class TrayApp(QObject):
             # Kept events of an earlier session could not be written yet, or the file
             # cannot be opened: the start-up message says so, or this does.
             if self._history_told_at_start:
-                self._tray.set_note(_("Breaks not saved yet: the history file cannot be written"))
+                self._tray.set_note(_(UNSAVED_NOTE))
             else:
                 self._on_history_problem(self._history.problem)
         for message in self._startup_messages:
@@ -395,7 +398,7 @@ class TrayApp(QObject):
             self._tray.set_note(None)
             return
         log.warning("history: %s", problem)
-        self._tray.set_note(_("Breaks not saved yet: the history file cannot be written"))
+        self._tray.set_note(_(UNSAVED_NOTE))
         self._notifier.notify(
             "backbreak",
             _(
