@@ -287,12 +287,13 @@ def check_history_saved(paths: Paths) -> DoctorLine:
     topic = "History saving"
     spill = history_spill.spill_path_for(paths.history_db)
     waiting = history_spill.read(spill)
-    if not waiting.rows and waiting.state is None:
+    if not waiting.rows and waiting.state is None and not waiting.checkins:
         return DoctorLine(topic, True, "every break is saved")
+    checkins = f" and {len(waiting.checkins)} check-in(s)" if waiting.checkins else ""
     return DoctorLine(
         topic,
         False,
-        f"{len(waiting.rows)} event(s) wait to be saved (kept in {spill})",
+        f"{len(waiting.rows)} event(s){checkins} wait to be saved (kept in {spill})",
         "Free some disk space, or close the program that holds the history file; "
         "backbreak saves them by itself once it can.",
     )

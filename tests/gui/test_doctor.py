@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication
 from backbreak.doctor import (
     DoctorLine,
     check_calls,
+    check_history_saved,
     check_paths,
     check_tray,
     format_line,
     run_doctor,
 )
+from backbreak.platform import history_spill
 from backbreak.platform.paths import resolve_paths
 
 TOPICS = [
@@ -102,3 +104,13 @@ def test_doctor_has_a_line_per_call_detector(tmp_path: Path) -> None:
     ]
     assert "turned off" in lines[1].detail
     assert "zoom" in lines[2].detail
+
+
+def test_history_saving_counts_check_ins_kept_in_the_spill_file(tmp_path: Path) -> None:
+    paths = resolve_paths(data_dir=tmp_path)
+    assert check_history_saved(paths).ok
+    spill = history_spill.spill_path_for(paths.history_db)
+    spill.parent.mkdir(parents=True)
+    assert history_spill.append(spill, [], None, [("2026-11-29", 1_800_000_000, 7)])
+    line = check_history_saved(paths)
+    assert not line.ok and "1 check-in(s)" in line.detail
