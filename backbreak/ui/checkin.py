@@ -7,10 +7,11 @@ asked is ``backbreak.core.checkin``'s business, where it is kept the app's.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backbreak.core.checkin import SCORES
+from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.theme import muted
 
 
@@ -24,10 +25,9 @@ class CheckinWindow(QWidget):
         self.setWindowTitle(self.tr("Back check-in"))
         self._done = False
         question = QLabel(self.tr("How does your back feel?"))
-        font = QFont(question.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        question.setFont(font)
+        # A multiple of the system font, kept when it changes (see ui.fonts).
+        self._fonts = RelativeFonts(self)
+        self._fonts.set(question, 1.3, bold=True)
         scale = muted(QLabel(self.tr("0 = no trouble at all, 10 = as bad as it gets")))
         self.scores: list[QPushButton] = []
         row = QHBoxLayout()

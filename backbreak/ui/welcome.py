@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from backbreak.core.i18n import _
 from backbreak.core.settings import INT_RANGES, Settings
 from backbreak.ui.accessible import announce
+from backbreak.ui.fonts import RelativeFonts
 from backbreak.ui.names import WEEKDAY_NAMES
 from backbreak.ui.theme import muted
 
@@ -59,10 +59,9 @@ class WelcomeDialog(QDialog):
         self.setModal(False)
 
         heading = QLabel(self.tr("Stand up once in a while, move for a minute"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        # A multiple of the system font, kept when it changes (see ui.fonts).
+        self._fonts = RelativeFonts(self)
+        self._fonts.set(heading, 1.3, bold=True)
         intro = QLabel(
             self.tr(
                 "backbreak waits in the tray and, after a stretch of sitting, asks you to get "

@@ -75,3 +75,19 @@ def test_the_diamonds_are_really_painted(qtbot: QtBot) -> None:
 
     assert painted(5) != painted(None)
     assert painted(5) != painted(9)  # the height follows the answer
+
+
+def test_the_question_follows_a_change_of_the_system_font(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    window = CheckinWindow()
+    qtbot.addWidget(window)
+    [question] = [
+        label for label in window.findChildren(QLabel) if label.text() == "How does your back feel?"
+    ]
+    bigger = QFont(window.font())
+    bigger.setPointSizeF(20.0)
+    window.setFont(bigger)  # what a new application font does to the window
+    assert question.font().pointSizeF() == 26.0  # still 1.3 times the window's font
+    assert question.font().bold()

@@ -148,3 +148,21 @@ def test_the_welcome_asked_for_again_starts_from_the_current_settings(
         assert load_settings(fresh_paths.settings_file).settings.snooze_minutes == 7
     finally:
         stop_app(app, guard)
+
+
+def test_the_heading_follows_a_change_of_the_system_font(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    [heading] = [
+        label
+        for label in dialog.findChildren(QLabel)
+        if label.text() == "Stand up once in a while, move for a minute"
+    ]
+    bigger = QFont(dialog.font())
+    bigger.setPointSizeF(20.0)
+    dialog.setFont(bigger)  # what a new application font does to the window
+    assert heading.font().pointSizeF() == 26.0  # still 1.3 times the window's font
+    assert heading.font().bold()
