@@ -151,11 +151,6 @@ class PulseCaptureStreams:
                 return False
         return True
 
-    def programs(self) -> list[str]:
-        """Names of the programs recording now (for the log and doctor)."""
-        outputs = _json_list(self._run(["pactl", "--format=json", "list", "source-outputs"]))
-        return [_program(stream) for stream in outputs or [] if isinstance(stream, dict)]
-
 
 def _json_list(text: str | None) -> list[object] | None:
     if text is None:
