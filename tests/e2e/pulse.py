@@ -12,8 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
+from tests.ci import unavailable
 from tests.e2e.conftest import wait_for
 
 
@@ -23,9 +22,7 @@ def require_tools(needed: Mapping[str, str], purpose: str) -> None:
     missing = sorted({package for tool, package in needed.items() if not shutil.which(tool)})
     if missing:
         message = f"{purpose} need the Debian packages {' '.join(missing)}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(message)
 
 
 @dataclass
