@@ -55,14 +55,18 @@ def test_closing_a_watched_window_empties_the_cache_and_trims(
 def test_a_window_shown_again_before_the_delay_keeps_the_cache(
     qtbot: QtBot, restore_cache_limit: None
 ) -> None:
-    releaser = MemoryReleaser(trim=lambda: None, delay_ms=60_000)
+    # A short delay that would pass many times over during the wait below: only the Show
+    # stopping the pending release keeps the cache (Qt timers fire only in the event loop,
+    # so nothing can fire between hide() and show()).
+    releaser = MemoryReleaser(trim=lambda: None, delay_ms=10)
     window = QWidget()
     qtbot.addWidget(window)
     releaser.watch(window)
     window.show()
+    _cached_pixmap("backbreak-test-in-use")
     window.hide()
     window.show()  # the next prompt came at once: its pieces are in use again
-    _cached_pixmap("backbreak-test-in-use")
+    qtbot.wait(200)
     assert releaser.releases == 0
     assert _in_cache("backbreak-test-in-use")
 
