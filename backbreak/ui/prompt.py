@@ -574,9 +574,10 @@ class PromptWindow(QWidget):
 
     def _ask_another(self) -> None:
         # The window stays up for the new exercise; a finished countdown's automatic Done
-        # belonged to the old one.
+        # belonged to the old one, and is undone as Undo would (a new exercise then resets
+        # the line; if none comes, the line no longer says "Counted").
         if self._closing_in is not None:
-            self._stop_timer()
+            self._undo_auto_done()
         self.another.emit()
 
     def _emit_never(self) -> None:

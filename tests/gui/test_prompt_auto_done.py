@@ -106,6 +106,23 @@ def test_another_decision_in_the_moment_wins_and_stops_the_automatic_done(
     assert heard == [choice]
 
 
+def test_another_one_with_no_new_exercise_does_not_claim_the_break_was_counted(
+    window: PromptWindow,
+) -> None:
+    # "Another one" stops the automatic Done, which belonged to the old exercise. When no
+    # new exercise follows (the service found none), the line must not go on saying
+    # "Counted; closing in N s" over a window that will neither count nor close.
+    heard = record_decisions(window)
+    run_to_the_end(window, ENTRY)
+    button(window, "another").click()
+    assert heard == ["another"]
+    assert window.closing_in is None
+    assert "Counted" not in window.countdown_status
+    assert window.countdown_status == "Not counted. Press Done once you have finished"
+    assert button(window, "start").isVisible()
+    assert not button(window, "undo").isVisible()
+
+
 def test_closing_or_esc_in_the_moment_only_hurries_the_done_along(
     qtbot: QtBot, window: PromptWindow
 ) -> None:
